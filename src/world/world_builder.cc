@@ -1,0 +1,241 @@
+#include "world/world_builder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/hash.h"
+
+namespace sluice {
+
+WorldBuilder::WorldBuilder(std::string_view salt) : salt_seed_(SaltSeed(salt)) {}
+
+TokenId WorldBuilder::Token(const std::optional<std::string_view>& raw) {
+  if (!raw || raw->empty()) return kNone;
+  uint64_t h = SaltedToken(*raw, salt_seed_);
+  auto [it, inserted] = token_ids_.try_emplace(h, static_cast<TokenId>(w_.token_hash.size()));
+  if (inserted) w_.token_hash.push_back(h);
+  return it->second;
+}
+
+uint16_t WorldBuilder::Platform(std::string_view p) {
+  uint32_t id = w_.platforms.Intern(p);
+  // More than 65,534 platforms would be a data error, not a real deployment; fold them together.
+  return id < kNoPlatform ? static_cast<uint16_t>(id) : static_cast<uint16_t>(kNoPlatform - 1);
+}
+
+AccountId WorldBuilder::AccountRef(std::string_view id) {
+  AccountTable& a = w_.accounts;
+  bool added;
+  AccountId i = a.ids.Intern(id, &added);
+  if (added) {
+    a.declared.push_back(0);
+    a.platform.push_back(kNoPlatform);
+    a.created_at.push_back(0);
+    a.followers.push_back(-1);
+    a.following.push_back(-1);
+    a.verified.push_back(-1);
+    a.device.push_back(kNone);
+    a.ip.push_back(kNone);
+    a.name.push_back(kNone);
+  }
+  return i;
+}
+
+PostId WorldBuilder::PostRef(std::string_view id) {
+  PostTable& p = w_.posts;
+  bool added;
+  PostId i = p.ids.Intern(id, &added);
+  if (added) {
+    p.declared.push_back(0);
+    p.account.push_back(kNone);
+    p.time.push_back(0);
+    p.text_offset.push_back(0);
+    p.text_len.push_back(0);
+    p.platform.push_back(kNoPlatform);
+    p.repost_of.push_back(kNone);
+    p.reply_to.push_back(kNone);
+    p.device.push_back(kNone);
+    p.ip.push_back(kNone);
+    p.term_begin.push_back(0);
+    p.n_urls.push_back(0);
+    p.n_hashtags.push_back(0);
+    p.n_mentions.push_back(0);
+  }
+  return i;
+}
+
+bool WorldBuilder::Add(const Record& r, Rejection* why) {
+  bool ok = true;
+  switch (r.type) {
+    case RecordType::kAccount: ok = AddAccount(r.account, why); break;
+    case RecordType::kPost: ok = AddPost(r.post, why); break;
+    case RecordType::kEngagement: AddEngagement(r.engagement); break;
+    case RecordType::kClaim: ok = AddClaim(r.claim, why); break;
+  }
+  if (ok) ++added_[static_cast<int>(r.type)];
+  return ok;
+}
+
+namespace {
+Rejection Duplicate(std::string_view type, std::string_view id) {
+  return Rejection{RejectReason::kDuplicateId,
+                   std::string(type) + " id '" + std::string(id.substr(0, 128)) + "' was already declared"};
+}
+}  // namespace
+
+bool WorldBuilder::AddAccount(const AccountRecord& r, Rejection* why) {
+  AccountTable& a = w_.accounts;
+  AccountId i = a.ids.Find(r.id);
+  if (i != kNone && a.declared[i]) {
+    *why = Duplicate("account", r.id);
+    return false;
+  }
+  i = AccountRef(r.id);
+  a.declared[i] = 1;
+  a.platform[i] = Platform(r.platform);
+  a.created_at[i] = r.created_at;
+  a.followers[i] = r.followers.value_or(-1);
+  a.following[i] = r.following.value_or(-1);
+  a.verified[i] = r.verified ? (*r.verified ? 1 : 0) : -1;
+  a.device[i] = Token(r.device);
+  a.ip[i] = Token(r.ip);
+  a.name[i] = r.name ? w_.names.Intern(*r.name) : kNone;
+  return true;
+}
+
+bool WorldBuilder::AddPost(const PostRecord& r, Rejection* why) {
+  PostTable& p = w_.posts;
+  PostId i = p.ids.Find(r.id);
+  if (i != kNone && p.declared[i]) {
+    *why = Duplicate("post", r.id);
+    return false;
+  }
+  if (r.urls.size() > 255 || r.hashtags.size() > 255 || r.mentions.size() > 255) {
+    *why = Rejection{RejectReason::kBadValue, "more than 255 urls, hashtags or mentions in one post"};
+    return false;
+  }
+  // Resolve references before taking the row, since they may add rows themselves.
+  AccountId account = AccountRef(r.account);
+  PostId repost_of = r.repost_of ? PostRef(*r.repost_of) : kNone;
+  PostId reply_to = r.reply_to ? PostRef(*r.reply_to) : kNone;
+  i = PostRef(r.id);
+  p.declared[i] = 1;
+  p.account[i] = account;
+  p.time[i] = static_cast<Time32>(r.time);
+  p.text_offset[i] = p.text_arena.size();
+  p.text_len[i] = static_cast<uint32_t>(r.text.size());
+  p.text_arena.append(r.text);
+  p.platform[i] = r.platform ? Platform(*r.platform) : kNoPlatform;
+  p.repost_of[i] = repost_of;
+  p.reply_to[i] = reply_to;
+  p.device[i] = Token(r.device);
+  p.ip[i] = Token(r.ip);
+  p.term_begin[i] = static_cast<uint32_t>(p.terms.size());
+  for (std::string_view u : r.urls) p.terms.push_back(w_.urls.Intern(u));
+  for (std::string_view h : r.hashtags) p.terms.push_back(w_.hashtags.Intern(h));
+  for (std::string_view m : r.mentions) p.terms.push_back(w_.mentions.Intern(m));
+  p.n_urls[i] = static_cast<uint8_t>(r.urls.size());
+  p.n_hashtags[i] = static_cast<uint8_t>(r.hashtags.size());
+  p.n_mentions[i] = static_cast<uint8_t>(r.mentions.size());
+  return true;
+}
+
+void WorldBuilder::AddEngagement(const EngagementRecord& r) {
+  EngagementTable& e = w_.engagements;
+  e.account.push_back(AccountRef(r.account));
+  e.target.push_back(PostRef(r.target));
+  e.time.push_back(static_cast<Time32>(r.time));
+  e.kind.push_back(r.kind);
+  e.device.push_back(Token(r.device));
+  e.ip.push_back(Token(r.ip));
+}
+
+bool WorldBuilder::AddClaim(const ClaimRecord& r, Rejection* why) {
+  ClaimTable& c = w_.claims;
+  bool added;
+  c.ids.Intern(r.id, &added);
+  if (!added) {
+    *why = Duplicate("claim", r.id);
+    return false;
+  }
+  c.text.emplace_back(r.text);
+  c.verdict.emplace_back(r.verdict.value_or(""));
+  c.source.emplace_back(r.source.value_or(""));
+  c.published.push_back(r.published.value_or(0));
+  return true;
+}
+
+namespace {
+template <typename T>
+void Permute(std::vector<T>* v, const std::vector<uint32_t>& order) {
+  std::vector<T> out(v->size());
+  for (size_t i = 0; i < order.size(); ++i) out[i] = (*v)[order[i]];
+  v->swap(out);
+}
+}  // namespace
+
+World WorldBuilder::Finalize(DanglingCounts* dangling) {
+  EngagementTable& e = w_.engagements;
+  if (!std::is_sorted(e.time.begin(), e.time.end())) {
+    std::vector<uint32_t> order(e.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return e.time[a] < e.time[b]; });
+    Permute(&e.account, order);
+    Permute(&e.target, order);
+    Permute(&e.time, order);
+    Permute(&e.kind, order);
+    Permute(&e.device, order);
+    Permute(&e.ip, order);
+  }
+  DanglingCounts d;
+  const PostTable& p = w_.posts;
+  const AccountTable& a = w_.accounts;
+  for (PostId i = 0; i < p.size(); ++i) {
+    if (!p.declared[i]) continue;
+    d.post_account += !a.declared[p.account[i]];
+    d.post_repost_of += p.repost_of[i] != kNone && !p.declared[p.repost_of[i]];
+    d.post_reply_to += p.reply_to[i] != kNone && !p.declared[p.reply_to[i]];
+  }
+  for (size_t i = 0; i < e.size(); ++i) {
+    d.engagement_account += !a.declared[e.account[i]];
+    d.engagement_target += !p.declared[e.target[i]];
+  }
+  if (dangling) *dangling = d;
+  World out = std::move(w_);
+  w_ = World();
+  token_ids_.clear();
+  return out;
+}
+
+template <typename T>
+static size_t Bytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+World::Memory World::MemoryUsage() const {
+  Memory m;
+  const AccountTable& a = accounts;
+  m.accounts = a.ids.MemoryBytes() + Bytes(a.declared) + Bytes(a.platform) + Bytes(a.created_at) +
+               Bytes(a.followers) + Bytes(a.following) + Bytes(a.verified) + Bytes(a.device) +
+               Bytes(a.ip) + Bytes(a.name);
+  const PostTable& p = posts;
+  m.posts_fixed = Bytes(p.declared) + Bytes(p.account) + Bytes(p.time) + Bytes(p.text_offset) +
+                  Bytes(p.text_len) + Bytes(p.platform) + Bytes(p.repost_of) +
+                  Bytes(p.reply_to) + Bytes(p.device) + Bytes(p.ip) + Bytes(p.term_begin) +
+                  Bytes(p.n_urls) + Bytes(p.n_hashtags) + Bytes(p.n_mentions);
+  m.post_text = p.text_arena.capacity();
+  m.post_ids = p.ids.MemoryBytes();
+  m.post_terms = Bytes(p.terms);
+  const EngagementTable& e = engagements;
+  m.engagements = Bytes(e.account) + Bytes(e.target) + Bytes(e.time) + Bytes(e.kind) +
+                  Bytes(e.device) + Bytes(e.ip);
+  for (size_t i = 0; i < claims.size(); ++i)
+    m.claims += claims.text[i].capacity() + claims.verdict[i].capacity() + claims.source[i].capacity();
+  m.claims += claims.ids.MemoryBytes();
+  m.other = platforms.MemoryBytes() + names.MemoryBytes() + urls.MemoryBytes() +
+            hashtags.MemoryBytes() + mentions.MemoryBytes() + Bytes(token_hash);
+  return m;
+}
+
+}  // namespace sluice

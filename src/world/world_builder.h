@@ -1,0 +1,60 @@
+// Builds a World from parsed records, one at a time, then freezes it.
+//
+// Add() interns ids, hashes device and IP tokens with the salt, and copies text into the arenas.
+// It refuses a record whose id was already declared for its type (kDuplicateId) and a post with
+// more than 255 URLs, hashtags or mentions (kBadValue); a refused record changes nothing.
+// References to undeclared entities are kept; Finalize() counts them as dangling.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "ingest/record.h"
+#include "ingest/reject.h"
+#include "world/world.h"
+
+namespace sluice {
+
+struct DanglingCounts {
+  uint64_t post_account = 0;       // post by an account with no account record
+  uint64_t post_repost_of = 0;     // repost of an unknown post
+  uint64_t post_reply_to = 0;      // reply to an unknown post
+  uint64_t engagement_account = 0;
+  uint64_t engagement_target = 0;
+  uint64_t total() const {
+    return post_account + post_repost_of + post_reply_to + engagement_account + engagement_target;
+  }
+};
+
+class WorldBuilder {
+ public:
+  explicit WorldBuilder(std::string_view salt);
+
+  // Returns true when the record was added; false with *why filled when it was refused.
+  bool Add(const Record& r, Rejection* why);
+
+  // Sorts engagements by time, counts dangling references and hands over the world.
+  // The builder is empty afterwards.
+  World Finalize(DanglingCounts* dangling);
+
+  const std::array<uint64_t, kRecordTypeCount>& added() const { return added_; }
+
+ private:
+  bool AddAccount(const AccountRecord& a, Rejection* why);
+  bool AddPost(const PostRecord& p, Rejection* why);
+  void AddEngagement(const EngagementRecord& e);
+  bool AddClaim(const ClaimRecord& c, Rejection* why);
+  AccountId AccountRef(std::string_view id);
+  PostId PostRef(std::string_view id);
+  TokenId Token(const std::optional<std::string_view>& raw);
+  uint16_t Platform(std::string_view p);
+
+  uint64_t salt_seed_;
+  World w_;
+  std::unordered_map<uint64_t, TokenId> token_ids_;
+  std::array<uint64_t, kRecordTypeCount> added_{};
+};
+
+}  // namespace sluice
