@@ -215,9 +215,16 @@ Result<bool> LineReader::Next(Line* line) {
       // Too long: keep the head for the reject record, drop the rest up to the next newline.
       long_head_.reserve(max_line_bytes_ + kPadding);
       long_head_.assign(start, max_line_bytes_);
-      uint64_t full = avail;
-      begin_ = end_;
-      for (;;) {
+      uint64_t full;
+      char* rest_nl = static_cast<char*>(std::memchr(start + scan, '\n', avail - scan));
+      if (rest_nl != nullptr) {  // the line ends within what is already buffered
+        full = static_cast<uint64_t>(rest_nl - start);
+        begin_ += full + 1;
+      } else {
+        full = avail;
+        begin_ = end_;
+      }
+      while (rest_nl == nullptr) {
         SLUICE_RETURN_IF_ERROR(Fill());
         if (end_ == 0 && eof_) break;
         char* p = static_cast<char*>(std::memchr(buf_.get(), '\n', end_));

@@ -1,0 +1,144 @@
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include "core/test_util.h"
+
+namespace sluice {
+namespace {
+
+using testing::ReadFile;
+using testing::ScratchDir;
+using testing::WriteFile;
+
+const char* kAccounts =
+    R"({"type":"account","id":"u1","platform":"weibo","created_at":1700000000,"device":"phone-1"})" "\n"
+    R"({"type":"account","id":"u2","platform":"weibo","created_at":1700000000,"device":"phone-1"})" "\n";
+const char* kEvents =
+    R"({"type":"post","id":"p1","account":"u1","time":1714550400,"text":"第一條"})" "\n"
+    R"({"type":"post","id":"p2","account":"u9","time":1714550500,"text":"repost","repost_of":"p1"})" "\n"
+    R"({"type":"engagement","account":"u2","target":"p1","kind":"like","time":1714550600})" "\n"
+    R"({"type":"engagement","account":"u1","target":"p1","kind":"comment","time":1714550300})" "\n"
+    R"({"type":"engagement","account":"u2","target":"p404","kind":"like","time":1714550350})" "\n"
+    "\n"
+    R"({"type":"post","id":"p1","account":"u1","time":1714550400,"text":"again"})" "\n"
+    R"({"type":"post","id":"p3","account":"u1","time":"soon","text":"x"})" "\n";
+
+TEST(IngestTest, BuildsTheWorldAndCountsEverything) {
+  ScratchDir dir;
+  WriteFile(dir.Path("accounts.jsonl"), kAccounts);
+  WriteFile(dir.Path("events.jsonl.zst"), testing::ZstdCompress(kEvents));
+  RejectSink rejects(10, 1024);
+  ASSERT_TRUE(rejects.OpenFile(dir.Path("rejects.jsonl")).ok());
+  IngestStats st;
+  IngestOptions opt;
+  opt.salt = "test-salt";
+  Result<World> w = Ingest({dir.Path("accounts.jsonl"), dir.Path("events.jsonl.zst")}, opt, &rejects, &st);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  ASSERT_TRUE(rejects.Commit().ok());
+  const World& world = w.value();
+
+  EXPECT_EQ(st.lines, 10u);
+  EXPECT_EQ(st.blank_lines, 1u);
+  EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kAccount)], 2u);
+  EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kPost)], 2u);
+  EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kEngagement)], 3u);
+  EXPECT_EQ(st.rejected, 2u);
+  EXPECT_EQ(rejects.by_reason()[static_cast<int>(RejectReason::kDuplicateId)], 1u);
+  EXPECT_EQ(rejects.by_reason()[static_cast<int>(RejectReason::kBadTime)], 1u);
+  // Dangling: p2's author u9 is undeclared; the like of p404 targets an unknown post.
+  EXPECT_EQ(st.dangling.post_account, 1u);
+  EXPECT_EQ(st.dangling.engagement_target, 1u);
+  EXPECT_EQ(st.dangling.total(), 2u);
+
+  // Every line is accounted for: records + rejects + blank lines.
+  uint64_t accepted = 0;
+  for (uint64_t n : st.accepted) accepted += n;
+  EXPECT_EQ(accepted + st.rejected + st.blank_lines, st.lines);
+
+  // The world: engagements sorted by time, texts kept, tokens shared but hashed.
+  const EngagementTable& e = world.engagements;
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_TRUE(std::is_sorted(e.time.begin(), e.time.end()));
+  EXPECT_EQ(e.kind[0], EngagementKind::kComment);
+  PostId p1 = world.posts.ids.Find("p1");
+  ASSERT_NE(p1, kNone);
+  EXPECT_EQ(world.posts.text(p1), "第一條");  // the duplicate did not overwrite it
+  PostId p2 = world.posts.ids.Find("p2");
+  EXPECT_EQ(world.posts.repost_of[p2], p1);
+  AccountId u1 = world.accounts.ids.Find("u1"), u2 = world.accounts.ids.Find("u2");
+  EXPECT_EQ(world.accounts.device[u1], world.accounts.device[u2]);
+  ASSERT_EQ(world.token_hash.size(), 1u);
+
+  // The rejects file names file, line, reason and keeps the raw line.
+  std::string rj = ReadFile(dir.Path("rejects.jsonl"));
+  EXPECT_NE(rj.find("events.jsonl.zst\",\"line\":7,\"reason\":\"duplicate_id\""), std::string::npos) << rj;
+  EXPECT_NE(rj.find("\"line\":8,\"reason\":\"bad_time\""), std::string::npos) << rj;
+  EXPECT_NE(rj.find("\\\"text\\\":\\\"again\\\""), std::string::npos) << rj;
+}
+
+TEST(IngestTest, SaltChangesTokenHashes) {
+  ScratchDir dir;
+  WriteFile(dir.Path("a.jsonl"), kAccounts);
+  auto hash_with = [&](const std::string& salt) {
+    RejectSink rejects(0, 100);
+    IngestStats st;
+    IngestOptions opt;
+    opt.salt = salt;
+    Result<World> w = Ingest({dir.Path("a.jsonl")}, opt, &rejects, &st);
+    EXPECT_TRUE(w.ok());
+    return w.value().token_hash.at(0);
+  };
+  EXPECT_EQ(hash_with("one"), hash_with("one"));
+  EXPECT_NE(hash_with("one"), hash_with("two"));
+}
+
+TEST(IngestTest, FatalInputErrorLeavesNoRejectsFile) {
+  ScratchDir dir;
+  std::string bad;
+  for (int i = 0; i < 3000; ++i) bad += "not json " + std::to_string(i) + "\n";
+  std::string z = testing::ZstdCompress(bad);
+  WriteFile(dir.Path("cut.jsonl.zst"), z.substr(0, z.size() - 10));
+  IngestStats st;
+  Result<World> w = Status::Internal("not run");
+  {
+    RejectSink rejects(10, 100);
+    ASSERT_TRUE(rejects.OpenFile(dir.Path("rejects.jsonl")).ok());
+    w = Ingest({dir.Path("cut.jsonl.zst")}, IngestOptions{}, &rejects, &st);
+  }
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("cut.jsonl.zst"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.Path("rejects.jsonl")));
+  for (auto& entry : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().filename(), "cut.jsonl.zst") << "left behind: " << entry.path();
+}
+
+TEST(IngestTest, MissingInputFailsBeforeAnyWork) {
+  ScratchDir dir;
+  WriteFile(dir.Path("ok.jsonl"), kAccounts);
+  RejectSink rejects(10, 100);
+  IngestStats st;
+  Result<World> w = Ingest({dir.Path("ok.jsonl"), dir.Path("gone.jsonl")}, IngestOptions{}, &rejects, &st);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("gone.jsonl: no such file"), std::string::npos);
+}
+
+TEST(IngestTest, OverLongLinesAreRejectedWithTheirLength) {
+  ScratchDir dir;
+  std::string big = R"({"type":"post","id":"p1","account":"u1","time":1,"text":")" + std::string(5000, 'x') + "\"}";
+  WriteFile(dir.Path("a.jsonl"), big + "\n" + kAccounts);
+  RejectSink rejects(10, 64);
+  IngestStats st;
+  IngestOptions opt;
+  opt.max_line_bytes = 1000;
+  Result<World> w = Ingest({dir.Path("a.jsonl")}, opt, &rejects, &st);
+  ASSERT_TRUE(w.ok());
+  ASSERT_EQ(rejects.first().size(), 1u);
+  EXPECT_EQ(rejects.first()[0].reason, RejectReason::kLineTooLong);
+  EXPECT_EQ(rejects.first()[0].raw_bytes, big.size());
+  EXPECT_LE(rejects.first()[0].raw.size(), 64u);
+  EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kAccount)], 2u);
+}
+
+}  // namespace
+}  // namespace sluice

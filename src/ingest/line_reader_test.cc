@@ -1,0 +1,132 @@
+#include "ingest/line_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "core/test_util.h"
+
+namespace sluice {
+namespace {
+
+using testing::ScratchDir;
+using testing::WriteFile;
+using testing::ZstdCompress;
+
+struct ReadAll {
+  std::vector<Line> lines;
+  std::vector<std::string> text;
+  Status status;
+};
+
+ReadAll Read(const std::string& path, size_t max_line = 1 << 20) {
+  ReadAll r;
+  auto opened = LineReader::Open(path, max_line);
+  if (!opened.ok()) {
+    r.status = opened.status();
+    return r;
+  }
+  Line line;
+  for (;;) {
+    Result<bool> more = opened.value()->Next(&line);
+    if (!more.ok()) {
+      r.status = more.status();
+      return r;
+    }
+    if (!more.value()) break;
+    r.lines.push_back(line);
+    r.text.emplace_back(line.bytes);
+  }
+  return r;
+}
+
+TEST(LineReaderTest, SplitsLinesAndNumbersThem) {
+  ScratchDir dir;
+  WriteFile(dir.Path("a"), "one\r\ntwo\n\nlast without newline");
+  ReadAll r = Read(dir.Path("a"));
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_EQ(r.text, (std::vector<std::string>{"one", "two", "", "last without newline"}));
+  EXPECT_EQ(r.lines[3].number, 4u);
+}
+
+TEST(LineReaderTest, ReadsZstdByMagicNotByName) {
+  ScratchDir dir;
+  std::string body;
+  for (int i = 0; i < 50000; ++i) body += "line " + std::to_string(i) + "\n";
+  WriteFile(dir.Path("events.jsonl"), ZstdCompress(body));  // no .zst suffix on purpose
+  ReadAll r = Read(dir.Path("events.jsonl"));
+  ASSERT_TRUE(r.status.ok()) << r.status.message();
+  ASSERT_EQ(r.text.size(), 50000u);
+  EXPECT_EQ(r.text[49999], "line 49999");
+}
+
+TEST(LineReaderTest, TruncatedZstdIsAnErrorNamingTheFile) {
+  ScratchDir dir;
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "{\"n\":" + std::to_string(i * 7919) + "}\n";
+  std::string z = ZstdCompress(body);
+  WriteFile(dir.Path("cut.jsonl.zst"), z.substr(0, z.size() / 2));
+  ReadAll r = Read(dir.Path("cut.jsonl.zst"));
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("cut.jsonl.zst"), std::string::npos);
+  EXPECT_NE(r.status.message().find("truncated"), std::string::npos);
+}
+
+TEST(LineReaderTest, CorruptZstdIsAnError) {
+  ScratchDir dir;
+  std::string z = ZstdCompress(std::string(100000, 'x') + "\n");
+  for (size_t i = 12; i < z.size(); i += 5) z[i] = static_cast<char>(z[i] ^ 0x5a);
+  WriteFile(dir.Path("bad.zst"), z);
+  ReadAll r = Read(dir.Path("bad.zst"));
+  EXPECT_FALSE(r.status.ok());
+}
+
+TEST(LineReaderTest, OverLongLineIsCutAndTheNextLineSurvives) {
+  ScratchDir dir;
+  std::string huge(5000, 'a');
+  WriteFile(dir.Path("a"), "short\n" + huge + "\nafter\n" + huge);
+  ReadAll r = Read(dir.Path("a"), 100);
+  ASSERT_TRUE(r.status.ok());
+  ASSERT_EQ(r.lines.size(), 4u);
+  EXPECT_FALSE(r.lines[0].too_long);
+  EXPECT_TRUE(r.lines[1].too_long);
+  EXPECT_EQ(r.lines[1].bytes.size(), 100u);
+  EXPECT_EQ(r.lines[1].full_length, 5000u);
+  EXPECT_EQ(r.text[2], "after");
+  EXPECT_EQ(r.lines[2].number, 3u);
+  EXPECT_TRUE(r.lines[3].too_long);
+  EXPECT_EQ(r.lines[3].full_length, 5000u);
+}
+
+TEST(LineReaderTest, LineLongerThanTheBufferAcrossChunks) {
+  ScratchDir dir;
+  std::string huge(3 << 20, 'b');  // three times the read chunk
+  WriteFile(dir.Path("a"), huge + "\nok\n");
+  ReadAll r = Read(dir.Path("a"), 1 << 20);
+  ASSERT_TRUE(r.status.ok());
+  ASSERT_EQ(r.lines.size(), 2u);
+  EXPECT_TRUE(r.lines[0].too_long);
+  EXPECT_EQ(r.lines[0].full_length, huge.size());
+  EXPECT_EQ(r.text[1], "ok");
+}
+
+TEST(LineReaderTest, MissingFileAndDirectoryAreClearErrors) {
+  ScratchDir dir;
+  auto missing = LineReader::Open(dir.Path("nope.jsonl"), 100);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("nope.jsonl: no such file"), std::string::npos);
+  auto directory = LineReader::Open(dir.path().string(), 100);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_NE(directory.status().message().find("is a directory"), std::string::npos);
+}
+
+TEST(LineReaderTest, EmptyFileHasNoLines) {
+  ScratchDir dir;
+  WriteFile(dir.Path("empty"), "");
+  ReadAll r = Read(dir.Path("empty"));
+  EXPECT_TRUE(r.status.ok());
+  EXPECT_TRUE(r.lines.empty());
+}
+
+}  // namespace
+}  // namespace sluice
