@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` and `make test`. Both install what is missing first.
 BUILD    ?= build
 JOBS     ?= $(shell nproc)
-FUZZ_RUNS ?= 20000
+FUZZ_RUNS ?= 1000000
 
 .PHONY: all bootstrap build demo test fuzz bench clean
 
