@@ -99,6 +99,11 @@ struct Slot {
   bool flag = false;
 };
 
+// Ids, names and tokens are interned or hashed: no real one is this long, and the bound keeps
+// the interner's 24-bit length field safe whatever the line limit.
+constexpr size_t kMaxIdBytes = 4096;
+constexpr size_t kMaxTermBytes = 65536;  // URLs, hashtags, mentions
+
 const char* ShapeName(Shape s) {
   switch (s) {
     case Shape::kString: return "a string";
@@ -131,11 +136,12 @@ struct FieldReader {
       case Shape::kString:
         if (t != element_type::STRING) break;
         s.str = v.get_string().value_unsafe();
+        if (key != kText && key != kSource && s.str.size() > kMaxIdBytes) s.state = Slot::kBadValue;
         return;
       case Shape::kId:
         if (t == element_type::STRING) {
           s.str = v.get_string().value_unsafe();
-          if (s.str.empty()) s.state = Slot::kBadValue;
+          if (s.str.empty() || s.str.size() > kMaxIdBytes) s.state = Slot::kBadValue;
           return;
         }
         if (t == element_type::INT64 || t == element_type::UINT64) {
@@ -187,7 +193,12 @@ struct FieldReader {
             s.state = Slot::kWrongType;
             return;
           }
-          if (out != nullptr) out->push_back(e.get_string().value_unsafe());
+          std::string_view item = e.get_string().value_unsafe();
+          if (item.size() > kMaxTermBytes) {
+            s.state = Slot::kBadValue;
+            return;
+          }
+          if (out != nullptr) out->push_back(item);
         }
         return;
       }
@@ -224,7 +235,7 @@ struct FieldReader {
         return false;
       case Slot::kBadValue:
         why->reason = RejectReason::kBadValue;
-        why->detail = "field '" + std::string(name) + "' has an empty or negative value";
+        why->detail = "field '" + std::string(name) + "' is empty, negative or too long";
         return false;
     }
     return true;
@@ -324,6 +335,12 @@ bool RecordParser::Parse(std::string_view line, size_t padding, Record* out, Rej
     if (!req({kId, kAccount, kTime, kText}) ||
         !opt({kPlatform, kRepostOf, kReplyTo, kUrls, kHashtags, kMentions, kDevice, kIp}))
       return false;
+    if (out->post.urls.size() > 255 || out->post.hashtags.size() > 255 ||
+        out->post.mentions.size() > 255) {  // the world counts each list in one byte
+      why->reason = RejectReason::kBadValue;
+      why->detail = "more than 255 urls, hashtags or mentions in one post";
+      return false;
+    }
     out->type = RecordType::kPost;
     PostRecord& p = out->post;
     p.id = s[kId].str;

@@ -77,5 +77,15 @@ TEST(RecordParserTest, FractionalUnixSecondsAreFloored) {
   EXPECT_EQ(r.engagement.kind, EngagementKind::kLike);
 }
 
+TEST(RecordParserTest, TooManyTermsIsABadValue) {
+  std::string tags;
+  for (int i = 0; i < 256; ++i) tags += (i ? ",\"t" : "\"t") + std::to_string(i) + "\"";
+  RecordParser parser;
+  Record r;
+  Rejection why;
+  EXPECT_FALSE(parser.Parse(R"({"type":"post","id":"p","account":"a","time":1,"text":"x","hashtags":[)" + tags + "]}", 0, &r, &why));
+  EXPECT_EQ(why.reason, RejectReason::kBadValue);
+}
+
 }  // namespace
 }  // namespace sluice

@@ -1,70 +1,71 @@
 #include "world/interner.h"
 
+#include <cstring>
+
 #include "core/hash.h"
 
 namespace sluice {
 
-Interner::Interner() : offsets_{0}, slots_(1024, 0), mask_(1023) {}
+Interner::Interner() : offsets_{0}, slots_(1024, Slot{0, 0, 0}), mask_(1023) {}
 
 size_t Interner::Probe(std::string_view s, uint64_t h) const {
+  const uint32_t fp = static_cast<uint32_t>(h >> 32);
   size_t i = h & mask_;
   for (;;) {
-    uint32_t v = slots_[i];
-    if (v == 0 || Get(v - 1) == s) return i;
+    const Slot& slot = slots_[i];
+    if (slot.id_plus_1 == 0) return i;
+    if (slot.fingerprint == fp && (slot.place & 0xFFFFFF) == s.size() &&
+        std::memcmp(arena_.data() + (slot.place >> 24), s.data(), s.size()) == 0)
+      return i;
     i = (i + 1) & mask_;
   }
 }
 
 uint32_t Interner::Find(std::string_view s) const {
-  uint32_t v = slots_[Probe(s, Hash64(s))];
-  return v == 0 ? kNone : v - 1;
+  const Slot& slot = slots_[Probe(s, Hash64(s))];
+  return slot.id_plus_1 == 0 ? kNone : slot.id_plus_1 - 1;
 }
 
-uint32_t Interner::Intern(std::string_view s, bool* added) {
-  size_t i = Probe(s, Hash64(s));
-  if (slots_[i] != 0) {
+uint32_t Interner::Intern(std::string_view s, bool* added) { return InternHashed(s, Hash64(s), added); }
+
+uint32_t Interner::InternHashed(std::string_view s, uint64_t h, bool* added) {
+  size_t i = Probe(s, h);
+  if (slots_[i].id_plus_1 != 0) {
     if (added) *added = false;
-    return slots_[i] - 1;
+    return slots_[i].id_plus_1 - 1;
   }
   uint32_t id = size();
+  uint64_t offset = arena_.size();
   arena_.append(s);
   offsets_.push_back(arena_.size());
-  slots_[i] = id + 1;
+  slots_[i] = Slot{static_cast<uint32_t>(h >> 32), id + 1, offset << 24 | s.size()};
   if (added) *added = true;
-  if (static_cast<size_t>(id + 1) * 10 > slots_.size() * 7) Grow();  // load factor 0.7
+  if (static_cast<size_t>(id + 1) * 10 > slots_.size() * 7) Rehash(slots_.size() * 2);  // load 0.7
   return id;
 }
 
-void Interner::Grow() {
-  std::vector<uint32_t> old;
-  old.swap(slots_);
-  slots_.assign(old.size() * 2, 0);
-  mask_ = slots_.size() - 1;
+void Interner::Rehash(size_t slot_count) {
+  slots_.assign(slot_count, Slot{0, 0, 0});
+  mask_ = slot_count - 1;
   for (uint32_t id = 0; id < size(); ++id) {
-    size_t i = Hash64(Get(id)) & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = id + 1;
+    std::string_view s = Get(id);
+    uint64_t h = Hash64(s);
+    size_t i = h & mask_;
+    while (slots_[i].id_plus_1 != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{static_cast<uint32_t>(h >> 32), id + 1, offsets_[id] << 24 | s.size()};
   }
 }
 
 void Interner::Reserve(size_t n) {
   offsets_.reserve(n + 1);
-  while (n * 10 > slots_.size() * 7) {
-    slots_.assign(slots_.size() * 2, 0);
-    mask_ = slots_.size() - 1;
-  }
-  // Re-insert existing ids after the resize.
-  std::fill(slots_.begin(), slots_.end(), 0);
-  for (uint32_t id = 0; id < size(); ++id) {
-    size_t i = Hash64(Get(id)) & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = id + 1;
-  }
+  size_t count = slots_.size();
+  while (n * 10 > count * 7) count *= 2;
+  if (count != slots_.size()) Rehash(count);
 }
 
 size_t Interner::MemoryBytes() const {
   return arena_.capacity() + offsets_.capacity() * sizeof(uint64_t) +
-         slots_.capacity() * sizeof(uint32_t);
+         slots_.capacity() * sizeof(Slot);
 }
 
 }  // namespace sluice

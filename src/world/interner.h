@@ -1,5 +1,8 @@
 // Maps string ids to dense integers 0, 1, 2, … in first-seen order, and back. Strings live in one
-// arena; the hash index holds 4-byte slots, so an id costs its bytes plus about 14 bytes (offset and slots).
+// arena. Each slot of the open-addressing index holds a 32-bit fingerprint of its string, the id,
+// and the string's place in the arena, so a lookup touches one slot and, on a fingerprint match,
+// the arena: two cache misses at most where a plain id table would need three. An id costs its
+// bytes plus about 31 bytes (8 for the id → string offsets, 16 / 0.7 for slots).
 #pragma once
 
 #include <cstdint>
@@ -13,9 +16,15 @@ inline constexpr uint32_t kNone = UINT32_MAX;
 
 class Interner {
  public:
+  // Longest string that can be interned; callers reject longer ids before calling Intern.
+  static constexpr size_t kMaxLength = (1u << 24) - 1;
+
   Interner();
   // Returns the id of `s`, adding it when new. *added tells which (may be null).
+  // REQUIRES: s.size() <= kMaxLength.
   uint32_t Intern(std::string_view s, bool* added = nullptr);
+  // The same, with `hash` == Hash64(s) computed by the caller (e.g. on another thread).
+  uint32_t InternHashed(std::string_view s, uint64_t hash, bool* added = nullptr);
   // Returns the id of `s` or kNone.
   uint32_t Find(std::string_view s) const;
   std::string_view Get(uint32_t id) const {
@@ -26,12 +35,17 @@ class Interner {
   void Reserve(size_t n);
 
  private:
-  void Grow();
+  struct Slot {
+    uint32_t fingerprint;
+    uint32_t id_plus_1;     // 0 = empty
+    uint64_t place;         // arena offset << 24 | length
+  };
+  void Rehash(size_t slot_count);
   size_t Probe(std::string_view s, uint64_t h) const;  // slot holding s, or the empty slot for it
 
   std::string arena_;
   std::vector<uint64_t> offsets_;   // offsets_[i]..offsets_[i+1] is string i
-  std::vector<uint32_t> slots_;     // id + 1, 0 = empty; power-of-two size
+  std::vector<Slot> slots_;         // power-of-two size
   size_t mask_ = 0;
 };
 

@@ -12,9 +12,10 @@ WorldBuilder::WorldBuilder(std::string_view salt) : salt_seed_(SaltSeed(salt)) {
 TokenId WorldBuilder::Token(const std::optional<std::string_view>& raw) {
   if (!raw || raw->empty()) return kNone;
   uint64_t h = SaltedToken(*raw, salt_seed_);
-  auto [it, inserted] = token_ids_.try_emplace(h, static_cast<TokenId>(w_.token_hash.size()));
+  bool inserted;
+  TokenId id = token_ids_.FindOrInsert(h, static_cast<TokenId>(w_.token_hash.size()), &inserted);
   if (inserted) w_.token_hash.push_back(h);
-  return it->second;
+  return id;
 }
 
 uint16_t WorldBuilder::Platform(std::string_view p) {
@@ -85,12 +86,11 @@ Rejection Duplicate(std::string_view type, std::string_view id) {
 
 bool WorldBuilder::AddAccount(const AccountRecord& r, Rejection* why) {
   AccountTable& a = w_.accounts;
-  AccountId i = a.ids.Find(r.id);
-  if (i != kNone && a.declared[i]) {
+  AccountId i = AccountRef(r.id);
+  if (a.declared[i]) {
     *why = Duplicate("account", r.id);
     return false;
   }
-  i = AccountRef(r.id);
   a.declared[i] = 1;
   a.platform[i] = Platform(r.platform);
   a.created_at[i] = r.created_at;
@@ -105,20 +105,15 @@ bool WorldBuilder::AddAccount(const AccountRecord& r, Rejection* why) {
 
 bool WorldBuilder::AddPost(const PostRecord& r, Rejection* why) {
   PostTable& p = w_.posts;
-  PostId i = p.ids.Find(r.id);
-  if (i != kNone && p.declared[i]) {
+  // One lookup decides both: a new id, or a known one that was only referenced so far.
+  PostId i = PostRef(r.id);
+  if (p.declared[i]) {
     *why = Duplicate("post", r.id);
     return false;
   }
-  if (r.urls.size() > 255 || r.hashtags.size() > 255 || r.mentions.size() > 255) {
-    *why = Rejection{RejectReason::kBadValue, "more than 255 urls, hashtags or mentions in one post"};
-    return false;
-  }
-  // Resolve references before taking the row, since they may add rows themselves.
   AccountId account = AccountRef(r.account);
   PostId repost_of = r.repost_of ? PostRef(*r.repost_of) : kNone;
   PostId reply_to = r.reply_to ? PostRef(*r.reply_to) : kNone;
-  i = PostRef(r.id);
   p.declared[i] = 1;
   p.account[i] = account;
   p.time[i] = static_cast<Time32>(r.time);
@@ -188,6 +183,13 @@ World WorldBuilder::Finalize(DanglingCounts* dangling) {
     Permute(&e.device, order);
     Permute(&e.ip, order);
   }
+  // Columns grew by doubling; give back the slack (up to half of each column).
+  e.account.shrink_to_fit();
+  e.target.shrink_to_fit();
+  e.time.shrink_to_fit();
+  e.kind.shrink_to_fit();
+  e.device.shrink_to_fit();
+  e.ip.shrink_to_fit();
   DanglingCounts d;
   const PostTable& p = w_.posts;
   const AccountTable& a = w_.accounts;

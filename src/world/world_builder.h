@@ -1,15 +1,16 @@
 // Builds a World from parsed records, one at a time, then freezes it.
 //
 // Add() interns ids, hashes device and IP tokens with the salt, and copies text into the arenas.
-// It refuses a record whose id was already declared for its type (kDuplicateId) and a post with
-// more than 255 URLs, hashtags or mentions (kBadValue); a refused record changes nothing.
+// It refuses a record whose id was already declared for its type (kDuplicateId); a refused
+// record changes nothing.
 // References to undeclared entities are kept; Finalize() counts them as dangling.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+
+#include "core/flat_u64_map.h"
 
 #include "ingest/record.h"
 #include "ingest/reject.h"
@@ -53,7 +54,7 @@ class WorldBuilder {
 
   uint64_t salt_seed_;
   World w_;
-  std::unordered_map<uint64_t, TokenId> token_ids_;
+  FlatU64Map token_ids_;
   std::array<uint64_t, kRecordTypeCount> added_{};
 };
 

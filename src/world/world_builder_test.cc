@@ -68,15 +68,5 @@ TEST_F(WorldBuilderTest, EngagementsSortStablyByTime) {
   EXPECT_EQ(order, (std::vector<std::string>{"b", "a", "c"}));
 }
 
-TEST_F(WorldBuilderTest, TooManyTermsIsABadValue) {
-  std::string tags;
-  for (int i = 0; i < 256; ++i) tags += (i ? ",\"t" : "\"t") + std::to_string(i) + "\"";
-  EXPECT_FALSE(Add(R"({"type":"post","id":"p","account":"a","time":1,"text":"x","hashtags":[)" + tags + "]}"));
-  EXPECT_EQ(last_.reason, RejectReason::kBadValue);
-  World w = builder_.Finalize(nullptr);
-  EXPECT_EQ(w.posts.size(), 0u);
-  EXPECT_EQ(w.accounts.size(), 0u);  // a refused record adds nothing, not even its author
-}
-
 }  // namespace
 }  // namespace sluice

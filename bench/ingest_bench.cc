@@ -1,0 +1,103 @@
+// Ingest throughput against simdjson's own floor, on the same file.
+//   bench_ingest floor-many FILE   simdjson parse_many over the whole file held in memory
+//   bench_ingest floor-lines FILE  a DOM parse per line, lines split by Sluice's LineReader
+//   bench_ingest ingest FILE       Sluice's full ingest: read, parse, validate, intern, build
+// Each mode prints one JSON line: bytes, records, seconds, MB/s, records/s, peak RSS.
+// Run each mode in its own process (scripts/bench-ingest does) so peak RSS is its own.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "ingest/ingest.h"
+#include "ingest/line_reader.h"
+
+using namespace sluice;
+using Clock = std::chrono::steady_clock;
+
+static long PeakRssKb() {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+static void Report(const char* mode, uint64_t bytes, uint64_t records, double secs,
+                   const std::string& extra) {
+  std::printf("{\"mode\":\"%s\",\"bytes\":%llu,\"records\":%llu,\"seconds\":%.3f,\"mb_per_s\":%.1f,"
+              "\"records_per_s\":%.0f,\"peak_rss_mb\":%.1f%s}\n",
+              mode, static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(records),
+              secs, bytes / 1e6 / secs, records / secs, PeakRssKb() / 1024.0, extra.c_str());
+}
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: bench_ingest floor-many|floor-lines|ingest FILE\n");
+    return 2;
+  }
+  std::string mode = argv[1], path = argv[2];
+  if (mode == "floor-many") {
+    simdjson::padded_string buf;
+    if (simdjson::padded_string::load(path).get(buf) != simdjson::SUCCESS) return 2;
+    simdjson::dom::parser parser;
+    auto t0 = Clock::now();
+    simdjson::dom::document_stream stream;
+    if (parser.parse_many(buf, 1 << 20).get(stream) != simdjson::SUCCESS) return 2;
+    uint64_t n = 0;
+    for (auto doc : stream) {
+      simdjson::dom::element e;
+      if (doc.get(e) == simdjson::SUCCESS) ++n;
+    }
+    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    Report("floor-many", buf.size(), n, secs, "");
+    return 0;
+  }
+  if (mode == "floor-lines") {
+    auto t0 = Clock::now();
+    auto reader = LineReader::Open(path, 1 << 20);
+    if (!reader.ok()) return 2;
+    simdjson::dom::parser parser;
+    Line line;
+    uint64_t n = 0;
+    while (reader.value()->Next(&line).value()) {
+      simdjson::dom::element e;
+      if (parser.parse(line.bytes.data(), line.bytes.size(), false).get(e) == simdjson::SUCCESS) ++n;
+    }
+    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    Report("floor-lines", reader.value()->bytes_out(), n, secs, "");
+    return 0;
+  }
+  if (mode == "ingest") {
+    RejectSink rejects(0, 256);
+    IngestStats st;
+    IngestOptions opt;
+    opt.salt = "bench";
+    auto t0 = Clock::now();
+    Result<World> w = Ingest({path}, opt, &rejects, &st);
+    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (!w.ok()) {
+      std::fprintf(stderr, "%s\n", w.status().message().c_str());
+      return 2;
+    }
+    uint64_t records = st.lines - st.blank_lines;
+    World::Memory m = w.value().MemoryUsage();
+    const World& world = w.value();
+    double ne = static_cast<double>(world.engagements.size());
+    double np = static_cast<double>(world.posts.size());
+    std::string extra = fmt::format(
+        ",\"engagements\":{},\"posts\":{},\"accounts\":{},\"rejected\":{},"
+        "\"engagement_bytes_each\":{:.1f},\"post_fixed_bytes_each\":{:.1f},"
+        "\"post_id_bytes_each\":{:.1f},\"post_text_bytes_each\":{:.1f},\"world_mb\":{:.1f},"
+        "\"peak_rss_mb_per_million_engagements\":{:.1f}",
+        world.engagements.size(), world.posts.size(), world.accounts.size(), st.rejected,
+        m.engagements / ne, m.posts_fixed / np, m.post_ids / np, m.post_text / np,
+        m.total() / 1e6, PeakRssKb() / 1024.0 / (ne / 1e6));
+    Report("ingest", st.bytes_uncompressed, records, secs, extra);
+    return 0;
+  }
+  std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
+  return 2;
+}

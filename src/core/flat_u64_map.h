@@ -1,0 +1,61 @@
+// A flat open-addressing map from 64-bit keys to 32-bit values, for hot paths where
+// std::unordered_map's node per entry costs a cache miss and an allocation. Keys are expected to
+// be hashes already (they are used as their own hash). Insert-only.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace sluice {
+
+class FlatU64Map {
+ public:
+  FlatU64Map() : slots_(1024), mask_(1023) {}
+
+  // Returns the value stored for `key`, inserting `value_if_new` first when the key is new.
+  uint32_t FindOrInsert(uint64_t key, uint32_t value_if_new, bool* inserted) {
+    key = key == 0 ? 1 : key;  // 0 marks an empty slot; folding one key costs nothing real
+    size_t i = Mix(key) & mask_;
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == key) {
+        *inserted = false;
+        return slots_[i].value;
+      }
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = Entry{key, value_if_new};
+    *inserted = true;
+    if (++size_ * 10 > slots_.size() * 7) Grow();
+    return value_if_new;
+  }
+  size_t size() const { return size_; }
+  void clear() {
+    slots_.assign(1024, Entry{});
+    mask_ = 1023;
+    size_ = 0;
+  }
+
+ private:
+  struct Entry {
+    uint64_t key = 0;
+    uint32_t value = 0;
+  };
+  static uint64_t Mix(uint64_t k) { return k ^ (k >> 29); }
+  void Grow() {
+    std::vector<Entry> old;
+    old.swap(slots_);
+    slots_.assign(old.size() * 2, Entry{});
+    mask_ = slots_.size() - 1;
+    for (const Entry& e : old) {
+      if (e.key == 0) continue;
+      size_t i = Mix(e.key) & mask_;
+      while (slots_[i].key != 0) i = (i + 1) & mask_;
+      slots_[i] = e;
+    }
+  }
+  std::vector<Entry> slots_;
+  size_t mask_;
+  size_t size_ = 0;
+};
+
+}  // namespace sluice
