@@ -65,6 +65,37 @@ PostId WorldBuilder::PostRef(std::string_view id) {
   return i;
 }
 
+void WorldBuilder::Prefetch(const Record& r, int stage) const {
+  auto id = [&](const Interner& in, std::string_view s) {
+    uint64_t h = Hash64(s);
+    if (stage == 0) in.PrefetchSlot(h);
+    else in.PrefetchString(h);
+  };
+  auto token = [&](const std::optional<std::string_view>& t) {
+    if (stage == 0 && t && !t->empty()) token_ids_.Prefetch(SaltedToken(*t, salt_seed_));
+  };
+  switch (r.type) {
+    case RecordType::kEngagement:
+      id(w_.accounts.ids, r.engagement.account);
+      id(w_.posts.ids, r.engagement.target);
+      token(r.engagement.device);
+      token(r.engagement.ip);
+      break;
+    case RecordType::kPost:
+      id(w_.posts.ids, r.post.id);
+      id(w_.accounts.ids, r.post.account);
+      if (r.post.repost_of) id(w_.posts.ids, *r.post.repost_of);
+      token(r.post.device);
+      break;
+    case RecordType::kAccount:
+      id(w_.accounts.ids, r.account.id);
+      token(r.account.device);
+      break;
+    case RecordType::kClaim:
+      break;
+  }
+}
+
 bool WorldBuilder::Add(const Record& r, Rejection* why) {
   bool ok = true;
   switch (r.type) {
