@@ -215,12 +215,12 @@ World WorldBuilder::Finalize(DanglingCounts* dangling) {
     Permute(&e.ip, order);
   }
   // Columns grew by doubling; give back the slack (up to half of each column).
-  e.account.shrink_to_fit();
-  e.target.shrink_to_fit();
-  e.time.shrink_to_fit();
-  e.kind.shrink_to_fit();
-  e.device.shrink_to_fit();
-  e.ip.shrink_to_fit();
+  auto shrink = [](auto&... cols) { (cols.shrink_to_fit(), ...); };
+  shrink(e.account, e.target, e.time, e.kind, e.device, e.ip);
+  PostTable& pt = w_.posts;
+  shrink(pt.declared, pt.account, pt.time, pt.text_offset, pt.text_len, pt.platform, pt.repost_of,
+         pt.reply_to, pt.device, pt.ip, pt.term_begin, pt.n_urls, pt.n_hashtags, pt.n_mentions,
+         pt.terms);  // not the text arena: copying it would raise peak memory by its size
   DanglingCounts d;
   const PostTable& p = w_.posts;
   const AccountTable& a = w_.accounts;
