@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int exit_code = sluice::cli::kExitOk;
   sluice::cli::RegisterValidate(app, &exit_code);
   sluice::cli::RegisterEval(app, &exit_code);
+  sluice::cli::RegisterImport(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
