@@ -38,7 +38,8 @@ int Fail(const std::string& msg) {
   return kExitUnusable;
 }
 
-void PrintSummary(const CedArgs& a, const CedImportStats& st, const RejectSink& rejects) {
+void PrintSummary(const CedArgs& a, const CedImportStats& st, const RejectSink& rejects,
+                  std::FILE* to) {
   std::string s = fmt::format("imported {} in {:.2f} s\n", a.dir, st.seconds);
   s += fmt::format("  source posts  {:>12}  ({} rumor, {} nonrumor)\n", Num(st.source_posts),
                    Num(st.rumor_sources), Num(st.nonrumor_sources));
@@ -68,7 +69,7 @@ void PrintSummary(const CedArgs& a, const CedImportStats& st, const RejectSink& 
   s += fmt::format("wrote {} ({} MB uncompressed)", a.out, fmt::format("{:.1f}", st.bytes_out / 1e6));
   if (!a.truth.empty()) s += fmt::format(" and {}", a.truth);
   s += "\n";
-  std::fwrite(s.data(), 1, s.size(), stdout);
+  std::fwrite(s.data(), 1, s.size(), to);
 }
 
 int RunCed(const CedArgs& a) {
@@ -92,7 +93,8 @@ int RunCed(const CedArgs& a) {
   if (!(st = events.Commit()).ok()) return Fail(st.message());
   if (!a.truth.empty() && !(st = truth.Commit()).ok()) return Fail(st.message());
   if (!(st = rejects.Commit()).ok()) return Fail(st.message());
-  if (a.out != "-") PrintSummary(a, stats, rejects);
+  // With the events on stdout, the summary goes to stderr so it cannot corrupt them.
+  PrintSummary(a, stats, rejects, a.out == "-" ? stderr : stdout);
   return rejects.total() ? kExitFindings : kExitOk;
 }
 

@@ -80,16 +80,17 @@ Status ReadEdits(element v, std::vector<EditKind>* out) {
   return Status::Ok();
 }
 
+// No text is 2^40 code points long; the bound also keeps sums over many subjects from wrapping.
+constexpr int64_t kMaxOffset = int64_t{1} << 40;
+
 bool ReadOffset(element v, int64_t* out) {
-  if (v.type() == element_type::INT64) {
-    *out = v.get_int64().value_unsafe();
-    return *out >= 0;
-  }
-  return false;  // UINT64 is past INT64_MAX: no text is that long
+  if (v.type() != element_type::INT64) return false;
+  *out = v.get_int64().value_unsafe();
+  return *out >= 0 && *out <= kMaxOffset;
 }
 
 Status ReadSpans(element v, std::vector<Span>* out) {
-  const char* shape = "an array of [start, end] pairs of non-negative integers";
+  const char* shape = "an array of [start, end] pairs of integers from 0 to 2^40";
   if (v.type() != element_type::ARRAY) return WrongType("spans", shape);
   simdjson::dom::array arr = v.get_array().value_unsafe();
   for (element e : arr) {
