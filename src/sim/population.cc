@@ -117,6 +117,7 @@ Population::Population(const SimParams& p, uint64_t seed) : p_(p), seed_(seed) {
   PickPermutation(rng, organic_, &act_a_, &act_b_);
   PickPermutation(rng, organic_, &fol_a_, &fol_b_);
   fol_a_inv_ = ModInverse(fol_a_, organic_);
+  activity_offset_ = std::max(1.0, organic_ / 1000.0);
 
   followers_median_ = std::max(1.0, p.followers_max * std::pow(organic_ / 2.0 + 1, -p.followers_zipf));
   uint32_t step = std::max<uint32_t>(1, organic_ / 100000);
@@ -125,17 +126,24 @@ Population::Population(const SimParams& p, uint64_t seed) : p_(p), seed_(seed) {
   for (uint32_t r = step / 2; r < organic_; r += step, ++n) sum += RawPopularity(r);
   pop_norm_ = n > 0 && sum > 0 ? sum / n : 1.0;
 
-  // Idols: the most followed accounts that belong to no group.
-  uint32_t rank = 0;
+  // Idols: among the most active accounts, those with the most followers (top 5%) that belong
+  // to no group, so their fans have posts to like.
+  // When too few such accounts exist, any ungrouped account in activity order will do.
+  std::vector<uint32_t> chosen;
+  auto taken = [&](uint32_t a) { return std::find(chosen.begin(), chosen.end(), a) != chosen.end(); };
   for (Group& g : groups_) {
     if (g.role != Role::kFan) continue;
-    for (; rank < organic_; ++rank) {
-      uint32_t cand = ByFollowerRank(rank);
-      if (GroupOf(cand) == nullptr) {
-        g.idol = cand;
-        ++rank;
-        break;
+    for (uint32_t cut : {std::max<uint32_t>(1, organic_ / 20), organic_}) {
+      bool found = false;
+      for (uint32_t rank = 0; rank < organic_ && !found; ++rank) {
+        uint32_t cand = static_cast<uint32_t>((MulMod(act_a_, rank, organic_) + act_b_) % organic_);
+        if (GroupOf(cand) == nullptr && FollowerRankOf(cand) < cut && !taken(cand)) {
+          g.idol = cand;
+          chosen.push_back(cand);
+          found = true;
+        }
       }
+      if (found) break;
     }
   }
   std::vector<std::pair<uint32_t, uint32_t>> idols;
@@ -174,7 +182,7 @@ const Group* Population::FansOf(uint32_t a) const {
 }
 
 uint32_t Population::SampleActive(Rng& rng) const {
-  uint64_t rank = rng.PowerRank(organic_, p_.activity_zipf);
+  uint64_t rank = rng.PowerRank(organic_, p_.activity_zipf, activity_offset_);
   return static_cast<uint32_t>((MulMod(act_a_, rank, organic_) + act_b_) % organic_);
 }
 

@@ -81,6 +81,7 @@ class Population {
   // Affine permutations of [0, organic): rank -> index for activity and followers.
   uint64_t act_a_ = 1, act_b_ = 0, fol_a_ = 1, fol_b_ = 0, fol_a_inv_ = 1;
   uint32_t id_key_ = 0;
+  double activity_offset_ = 1;
   double pop_norm_ = 1;
   double followers_median_ = 1;
 };

@@ -86,9 +86,11 @@ uint64_t Rng::Poisson(double mean) {
   return v < 0 ? 0 : static_cast<uint64_t>(v);
 }
 
-uint64_t Rng::PowerRank(uint64_t n, double s) {
-  double r = static_cast<double>(n) * std::pow(Uniform(), 1.0 / (1.0 - s));
-  uint64_t k = static_cast<uint64_t>(r);
+uint64_t Rng::PowerRank(uint64_t n, double s, double r0) {
+  double e = 1.0 - s;
+  double lo = std::pow(r0, e), hi = std::pow(static_cast<double>(n) + r0, e);
+  double r = std::pow(lo + (hi - lo) * Uniform(), 1.0 / e) - r0;
+  uint64_t k = r > 0 ? static_cast<uint64_t>(r) : 0;
   return k < n ? k : n - 1;
 }
 

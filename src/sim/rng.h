@@ -37,8 +37,10 @@ class Rng {
   double LogNormal(double mu, double sigma);
   // Poisson with the given mean (exact below 30, a rounded normal above).
   uint64_t Poisson(double mean);
-  // A heavy-tailed rank in [0, n): P(rank < r) = (r / n)^(1 - s). REQUIRES: n > 0, 0 <= s < 1.
-  uint64_t PowerRank(uint64_t n, double s);
+  // A heavy-tailed rank in [0, n): P(rank < r) = ((r + r0)^(1-s) - r0^(1-s)) /
+  // ((n + r0)^(1-s) - r0^(1-s)). The offset r0 >= 0 flattens the very top ranks, which a pure
+  // power law makes implausibly dominant. REQUIRES: n > 0, 0 <= s < 1.
+  uint64_t PowerRank(uint64_t n, double s, double r0 = 0);
 
   template <typename T>
   const T& Pick(const std::vector<T>& v) {

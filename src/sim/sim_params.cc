@@ -34,7 +34,7 @@ SimParams DefaultParams(Scale scale) {
   // Scale-independent behaviour.
   p.start = 1714492800;  // 2024-05-01T00:00:00+08:00
   p.posts_per_account_day = 1.2;
-  p.activity_zipf = 0.6;
+  p.activity_zipf = 0.7;
   p.followers_zipf = 0.85;
   p.engagements_per_post = 4.0;
   p.popularity_exponent = 0.5;

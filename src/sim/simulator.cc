@@ -329,11 +329,22 @@ void Simulator::ScheduleReactions(uint64_t post, uint32_t author, int64_t t, dou
   double sigma = p_.engagement_sigma;
   double m = std::min(kMaxReactions, mean * rng.LogNormal(-sigma * sigma / 2, sigma));
   uint64_t n = rng.Poisson(m);
-  if (n == 0) return;
+  // Fans first: a fan who likes the post does not react to it again as an ordinary reader.
+  fan_likers_.clear();
+  if (const Group* fans = pop_.FansOf(author)) {
+    for (uint32_t f = fans->first; f < fans->first + fans->size; ++f) {
+      if (!rng.Chance(p_.fan_like_prob)) continue;
+      Pending e = At(t + rng.Between(10, p_.fan_delay_max_s), Act::kEngage, f, 0, post);
+      e.kind = static_cast<uint8_t>(EngagementKind::kLike);
+      Push(e);
+      fan_likers_.push_back(f);  // ascending: fans are a contiguous range
+    }
+  }
   engagers_.clear();
   for (uint64_t i = 0; i < n; ++i) {
     uint32_t who = pop_.SampleActive(rng);
-    if (who != author) engagers_.push_back(who);
+    if (who != author && !std::binary_search(fan_likers_.begin(), fan_likers_.end(), who))
+      engagers_.push_back(who);
   }
   std::sort(engagers_.begin(), engagers_.end());  // one reaction per account and post
   engagers_.erase(std::unique(engagers_.begin(), engagers_.end()), engagers_.end());
@@ -353,14 +364,6 @@ void Simulator::ScheduleReactions(uint64_t post, uint32_t author, int64_t t, dou
       Push(e);
     }
   }
-  if (const Group* fans = pop_.FansOf(author)) {
-    for (uint32_t f = fans->first; f < fans->first + fans->size; ++f) {
-      if (!rng.Chance(p_.fan_like_prob)) continue;
-      Pending e = At(t + rng.Between(10, p_.fan_delay_max_s), Act::kEngage, f, 0, post);
-      e.kind = static_cast<uint8_t>(EngagementKind::kLike);
-      Push(e);
-    }
-  }
 }
 
 EngagementKind Simulator::ArmyKind(Rng& rng) const {
@@ -368,14 +371,28 @@ EngagementKind Simulator::ArmyKind(Rng& rng) const {
   return u < 0.6 ? EngagementKind::kLike : u < 0.85 ? EngagementKind::kComment : EngagementKind::kRepost;
 }
 
-void Simulator::ArmyAct(uint32_t account, uint64_t post, uint32_t post_author, EngagementKind kind,
+uint64_t Simulator::PairKey(uint32_t account, uint64_t post) {
+  return (static_cast<uint64_t>(account) << 34) ^ post;
+}
+
+bool Simulator::FirstTime(uint32_t account, uint64_t post) {
+  return army_pairs_.insert(PairKey(account, post)).second;
+}
+
+bool Simulator::Engaged(uint32_t account, uint64_t post) const {
+  return army_pairs_.count(PairKey(account, post)) != 0;
+}
+
+bool Simulator::ArmyAct(uint32_t account, uint64_t post, uint32_t post_author, EngagementKind kind,
                         int64_t t) {
+  if (!FirstTime(account, post)) return false;
   Pending e = At(t, kind == EngagementKind::kRepost ? Act::kRepost : Act::kEngage, account,
                  post_author, post);
   e.kind = static_cast<uint8_t>(kind);
   e.army = 1;
   e.depth = static_cast<uint8_t>(p_.max_cascade_depth);
   Push(e);
+  return true;
 }
 
 Status Simulator::Handle(const Pending& e) {
@@ -425,10 +442,17 @@ Status Simulator::Handle(const Pending& e) {
       EmitEngagement(e.account, e.b, static_cast<EngagementKind>(e.kind), t);
       break;
     case Act::kCamouflage: {
+      // Camouflage is an ordinary-looking engagement of an organic post, popular or random.
+      Rng& rng = inject_rng_;
+      bool popular = rng.Chance(p_.camouflage_popular);
       PoolEntry target;
-      if (!PickTarget(inject_rng_, inject_rng_.Chance(p_.camouflage_popular), &target)) break;
-      EngagementKind kind = inject_rng_.Chance(0.8) ? EngagementKind::kLike : EngagementKind::kComment;
-      EmitEngagement(e.account, target.post, kind, t);
+      for (int attempt = 0; attempt < 8; ++attempt) {
+        if (!PickTarget(rng, popular, &target)) break;
+        if (!FirstTime(e.account, target.post)) continue;
+        EmitEngagement(e.account, target.post,
+                       rng.Chance(0.8) ? EngagementKind::kLike : EngagementKind::kComment, t);
+        break;
+      }
       break;
     }
     case Act::kWireStory: {
@@ -527,9 +551,13 @@ Status Simulator::Handle(const Pending& e) {
     }
     case Act::kLockstepTarget: {
       Rng& rng = inject_rng_;
-      PoolEntry target;
-      if (!PickTarget(rng, rng.Chance(0.5), &target)) break;
       const Group& g = *Groups(Role::kLockstep)[e.a];
+      // A target the group has not acted on yet (the first member stands for the group).
+      PoolEntry target;
+      bool found = false;
+      for (int attempt = 0; attempt < 16 && !found; ++attempt)
+        found = PickTarget(rng, rng.Chance(0.5), &target) && !Engaged(g.first, target.post);
+      if (!found) break;
       EngagementKind kind = ArmyKind(rng);
       for (uint32_t m = g.first; m < g.first + g.size; ++m)
         if (rng.Chance(p_.lockstep_participation))
@@ -587,10 +615,14 @@ Status Simulator::Handle(const Pending& e) {
     case Act::kFarmSession: {
       Rng& rng = inject_rng_;
       const Group& g = *Groups(Role::kDeviceFarm)[e.a];
+      // Targets the farm has not liked before (the first account stands for the farm).
       std::vector<PoolEntry> targets;
-      for (int64_t k = 0; k < p_.farm_session_targets; ++k) {
+      for (int64_t k = 0, attempts = 0; k < p_.farm_session_targets && attempts < 64; ++attempts) {
         PoolEntry target;
-        if (PickTarget(rng, rng.Chance(0.5), &target)) targets.push_back(target);
+        if (!PickTarget(rng, rng.Chance(0.5), &target)) break;
+        if (Engaged(g.first, target.post)) continue;
+        targets.push_back(target);
+        ++k;
       }
       // Group-control software steps every device through its accounts at the same pace.
       int64_t step = rng.Between(30, 120);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <queue>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/output_file.h"
@@ -88,9 +89,15 @@ class Simulator {
   void ScheduleReactions(uint64_t post, uint32_t author, int64_t t, double mean, uint8_t depth);
   void AddToPools(uint64_t post, uint32_t author, double mean);
   bool PickTarget(Rng& rng, bool popular, PoolEntry* out) const;
-  // An army engagement of `kind` on `post` at t: a repost is also a post.
-  void ArmyAct(uint32_t account, uint64_t post, uint32_t post_author, EngagementKind kind,
+  // An army engagement of `kind` on `post` at t: a repost is also a post. An account engages a
+  // post at most once (a platform keeps one like per account and post); returns false when
+  // `account` already engaged `post`.
+  bool ArmyAct(uint32_t account, uint64_t post, uint32_t post_author, EngagementKind kind,
                int64_t t);
+  // Marks (account, post) as engaged by a water army; false when it already was.
+  bool FirstTime(uint32_t account, uint64_t post);
+  bool Engaged(uint32_t account, uint64_t post) const;
+  static uint64_t PairKey(uint32_t account, uint64_t post);
   EngagementKind ArmyKind(Rng& rng) const;
   std::string PostId(uint64_t n) const;
   std::string GroupName(const Group& g) const;
@@ -119,7 +126,9 @@ class Simulator {
   std::string truth_;
   std::string line_;
   PostText text_;
-  std::vector<uint32_t> engagers_;
+  std::vector<uint32_t> engagers_, fan_likers_;
+  // (account, post) pairs that water armies have engaged: bounded by the campaigns' sizes.
+  std::unordered_set<uint64_t> army_pairs_;
   SimCounts counts_;
 };
 
