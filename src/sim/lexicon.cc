@@ -152,6 +152,23 @@ Status AddOrganicTexts(Lexicon* lex) {
     lex->hot_kinds.push_back(std::move(kind));
   }
 
+  SLUICE_RETURN_IF_ERROR(AddAll(v, {"今天", "唉，", "说真的，", "果然", "啊啊啊", "记录一下：",
+                                    "谁懂啊，", "话说", "害，", "突然发现", "又是", "救命，",
+                                    "周末", "终于", "emmm", "家人们，"},
+                                &lex->openers));
+  SLUICE_RETURN_IF_ERROR(AddAll(v, {"，{feeling}", "，有人和我一样吗", "。记录一下", "哈哈哈",
+                                    "，绝了", "～", "！", "。。。", "，就这样吧", "，冲冲冲",
+                                    "，好耶", "，明天继续", "，不说了", "（小声）", "？？？",
+                                    "，太难了", "，开心", "，麻了"},
+                                &lex->closers));
+  SLUICE_RETURN_IF_ERROR(AddAll(v, {"卧槽", "天哪，", "刚刚", "我去，", "家人们，", "救命，",
+                                    "啊啊啊", "紧急！", "震惊，", "这是真的吗？", "现场直击："},
+                                &lex->hot_openers));
+  SLUICE_RETURN_IF_ERROR(AddAll(v, {"，大家注意安全", "，希望没事", "，第一次见", "，太意外了",
+                                    "，有人知道怎么回事吗", "，我就在现场", "，求真相", "+1",
+                                    "，{feeling}", "，刷屏了", "，朋友圈都在说", "，热搜第一了",
+                                    "，持续关注", "！！！", "…"},
+                                &lex->hot_closers));
   SLUICE_RETURN_IF_ERROR(AddAll(v, {"转发微博", "转发", "说得好", "哈哈哈哈", "太真实了", "同意",
                                     "mark", "马住", "学到了", "真的假的", "好家伙", "顶",
                                     "笑死我了", "支持", "有道理", "{emoji}", "转发{emoji}"},

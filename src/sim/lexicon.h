@@ -32,6 +32,10 @@ struct Lexicon {
   };
   std::vector<HotKind> hot_kinds;
 
+  // Openers and closers people put around what they say, so that posts on the same thing differ.
+  std::vector<int> openers, closers;
+  std::vector<int> hot_openers, hot_closers;
+
   std::vector<int> repost_comments;
   std::vector<int> farm_texts;
 

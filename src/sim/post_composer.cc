@@ -75,7 +75,10 @@ void PostComposer::Organic(uint32_t author, Rng& rng, PostText* out) const {
   Script s = pop_.ScriptOf(author);
   int topic = static_cast<int>(rng.Below(lex_.topics.size()));
   const auto& texts = lex_.topics[topic].texts;
-  lex_.vocab.Render(texts[rng.Below(texts.size())], s, rng, &out->text);
+  const Vocabulary& v = lex_.vocab;
+  if (rng.Chance(0.35)) v.Render(lex_.openers[rng.Below(lex_.openers.size())], s, rng, &out->text);
+  v.Render(texts[rng.Below(texts.size())], s, rng, &out->text);
+  if (rng.Chance(0.5)) v.Render(lex_.closers[rng.Below(lex_.closers.size())], s, rng, &out->text);
   Decorate(author, s, topic, rng, out);
 }
 
@@ -83,11 +86,12 @@ void PostComposer::Hot(uint32_t author, const HotEvent& e, Rng& rng, PostText* o
   Script s = pop_.ScriptOf(author);
   const Lexicon::HotKind& kind = lex_.hot_kinds[e.kind];
   const Vocabulary& v = lex_.vocab;
+  // Many people, one event: the same event words in varied sentences, never one copied text.
+  if (rng.Chance(0.4))
+    v.Render(lex_.hot_openers[rng.Below(lex_.hot_openers.size())], s, rng, &out->text);
   v.Render(kind.texts[rng.Below(kind.texts.size())], s, rng, e.fixed, &out->text);
-  if (rng.Chance(0.5)) {
-    static constexpr const char* kEndings[] = {"", "！", "。。。", "！！", "？", "…", "啊啊啊"};
-    out->text += kEndings[rng.Below(std::size(kEndings))];
-  }
+  if (rng.Chance(0.6))
+    v.Render(lex_.hot_closers[rng.Below(lex_.hot_closers.size())], s, rng, &out->text);
   if (rng.Chance(p_.emoji_prob)) out->text += v.Emoji(rng);
   if (rng.Chance(0.6)) {
     std::string tag;

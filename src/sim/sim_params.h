@@ -24,7 +24,7 @@ struct SimParams {
   int64_t days = 0;                  // length of the simulated period
   int64_t start = 0;                 // Unix seconds of the period's start
   double posts_per_account_day = 0;  // mean original posts of an organic account per day
-  double activity_zipf = 0;          // s in P(activity rank < r) = (r/n)^(1-s); higher = more skewed
+  double activity_zipf = 0;          // activity tail: P(rank < r) ~ (r/n)^(1-s) (Rng::PowerRank, offset n/1000)
   int64_t followers_max = 0;         // followers of the most followed account
   double followers_zipf = 0;         // followers of rank r: followers_max * r^-followers_zipf
   double engagements_per_post = 0;   // mean direct engagements of an original post
@@ -50,18 +50,18 @@ struct SimParams {
   int64_t family_groups = 0;         // households sharing one device and IP
   int64_t family_size_max = 0;       // household sizes cycle 2..family_size_max
   int64_t campus_groups = 0;         // campus networks sharing one IP
-  int64_t campus_size = 0;
+  int64_t campus_size = 0;          // accounts per campus
   int64_t fan_groups = 0;            // popular accounts with devoted fans
-  int64_t fans_per_group = 0;
+  int64_t fans_per_group = 0;       // fans of each idol
   double fan_like_prob = 0;          // chance a fan likes each post of the idol
   int64_t fan_delay_max_s = 0;       // fans like within this many seconds
   int64_t news_accounts = 0;         // outlets that all publish each wire story
-  int64_t wire_stories = 0;
+  int64_t wire_stories = 0;         // stories every outlet publishes
   int64_t wire_spread_s = 0;         // outlets publish a story within this many seconds
 
   // Rumors and their hard negatives.
   int64_t claims = 0;                // debunked claims in claims.jsonl
-  int64_t rumor_posts_per_claim = 0;
+  int64_t rumor_posts_per_claim = 0;  // organic posts spreading each claim
   double multi_edit_fraction = 0;    // rumor posts that combine two or three edits
   int64_t same_topic_per_claim = 0;  // on-topic posts that do not assert the claim
   int64_t debunk_per_claim = 0;      // posts that quote the claim to refute it
@@ -69,27 +69,27 @@ struct SimParams {
   int64_t rumor_window_s = 0;        // rumor posts spread over this long around the debunk
 
   // Water armies.
-  int64_t fake_engagement_groups = 0;
+  int64_t fake_engagement_groups = 0;    // FRAUDAR-style blocks of fake engagement
   int64_t fake_engagement_accounts = 0;  // n
   int64_t fake_engagement_targets = 0;   // m target posts per group
   double fake_engagement_density = 0;    // p: chance each account engages each target
   double camouflage_ratio = 0;           // camouflage engagements per fraud engagement
   double camouflage_popular = 0;         // share of camouflage aimed at popular posts
   int64_t fake_engagement_window_s = 0;  // fraud and camouflage land within this after a target
-  int64_t lockstep_groups = 0;
-  int64_t lockstep_size = 0;
+  int64_t lockstep_groups = 0;           // groups acting on common targets in step
+  int64_t lockstep_size = 0;             // accounts per group
   int64_t lockstep_targets = 0;          // common targets per group
   double lockstep_participation = 0;     // chance a member joins each target
   int64_t lockstep_window_s = 0;         // members act within this many seconds of each other
   int64_t lockstep_span_s = 0;           // the group's targets spread over this long
-  int64_t copy_paste_groups = 0;
+  int64_t copy_paste_groups = 0;         // groups posting variants of one text
   int64_t copy_paste_size = 0;           // k accounts
   int64_t copy_paste_rounds = 0;         // texts per group; every member posts each once
-  int64_t copy_paste_window_s = 0;
+  int64_t copy_paste_window_s = 0;       // a round's posts fall within this many seconds
   double copy_paste_shared_tag = 0;      // chance a round shares one hashtag
   double copy_paste_shared_link = 0;     // chance a round shares one link
   double copy_paste_rumor_fraction = 0;  // groups whose texts spread a claim
-  int64_t device_farm_groups = 0;
+  int64_t device_farm_groups = 0;        // phone farms run by group-control software
   int64_t farm_devices = 0;              // devices per farm
   int64_t farm_accounts_per_device = 0;  // N
   int64_t farm_sessions = 0;             // sessions per farm
