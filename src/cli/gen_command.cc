@@ -21,9 +21,13 @@ struct GenArgs {
   bool print_config = false;
 };
 
+// 1234567 -> "1,234,567".
 std::string Num(uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  std::string digits = std::to_string(n), s;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) s.push_back(',');
+    s.push_back(digits[i]);
+  }
   return s;
 }
 
@@ -43,7 +47,11 @@ int Run(const GenArgs& a) {
     }
   }
   if (Status st = sim::ValidateParams(p); !st.ok()) {
-    std::string where = a.config.empty() ? "--scale " + a.scale : a.config;
+    std::string where = a.config;
+    if (where.empty()) {
+      where = "--scale ";
+      where += a.scale;
+    }
     std::fprintf(stderr, "sluice gen: %s: %s\n", where.c_str(), st.message().c_str());
     return kExitUnusable;
   }

@@ -204,7 +204,7 @@ int64_t Population::Followers(uint32_t a) const {
   double noise = 0.8 + 0.45 * static_cast<double>(h >> 11) * 0x1.0p-53;
   const Group* g = GroupOf(a);
   if (g != nullptr && g->role == Role::kNews)
-    return static_cast<int64_t>(p_.followers_max * (0.02 + 0.2 * noise / 1.25));
+    return static_cast<int64_t>(p_.followers_max * (0.005 + 0.05 * noise / 1.25));
   if (a >= organic_) return static_cast<int64_t>(h % 400);
   double f = p_.followers_max * std::pow(FollowerRankOf(a) + 1.0, -p_.followers_zipf);
   return static_cast<int64_t>(f * noise);

@@ -28,13 +28,17 @@ std::string PostComposer::RandomUrl(Rng& rng) {
   } else {
     url = "https://";
     url += kDomains[rng.Below(std::size(kDomains))];
-    url += "/" + std::to_string(rng.Between(10000, 99999999)) + ".html";
+    url += '/';
+    url += std::to_string(rng.Between(10000, 99999999));
+    url += ".html";
   }
   return url;
 }
 
 void PostComposer::AddHashtag(const std::string& tag, bool at_start, PostText* out) const {
-  std::string t = "#" + tag + "#";
+  std::string t(1, '#');
+  t += tag;
+  t += '#';
   if (at_start) out->text.insert(0, t);
   else out->text += t;
   out->hashtags.push_back(tag);
@@ -42,13 +46,16 @@ void PostComposer::AddHashtag(const std::string& tag, bool at_start, PostText* o
 
 void PostComposer::AddMention(uint32_t who, PostText* out) const {
   std::string name = pop_.Name(who, lex_);
-  out->text += " @" + name + " ";
+  out->text += " @";
+  out->text += name;
+  out->text += ' ';
   out->mentions.push_back(std::move(name));
 }
 
 void PostComposer::AddUrl(Rng& rng, PostText* out) const {
   std::string url = RandomUrl(rng);
-  out->text += " " + url;
+  out->text += ' ';
+  out->text += url;
   out->urls.push_back(std::move(url));
 }
 
@@ -110,7 +117,9 @@ void PostComposer::Repost(uint32_t author, uint32_t parent_author, Rng& rng, Pos
   lex_.vocab.Render(c[rng.Below(c.size())], s, rng, &out->text);
   if (rng.Chance(0.3)) {
     std::string name = pop_.Name(parent_author, lex_);
-    out->text += "//@" + name + ":";
+    out->text += "//@";
+    out->text += name;
+    out->text += ':';
     lex_.vocab.Render(c[rng.Below(c.size())], pop_.ScriptOf(parent_author), rng, &out->text);
     out->mentions.push_back(std::move(name));
   }
@@ -159,11 +168,14 @@ PostComposer::CampaignRound PostComposer::Round(uint64_t group, uint64_t round,
 
 void PostComposer::AddRoundExtras(const CampaignRound& r, PostText* out) const {
   if (!r.tag.empty()) {
-    out->text += "#" + r.tag + "#";
+    out->text += '#';
+    out->text += r.tag;
+    out->text += '#';
     out->hashtags.push_back(r.tag);
   }
   if (!r.url.empty()) {
-    out->text += " " + r.url;
+    out->text += ' ';
+    out->text += r.url;
     out->urls.push_back(r.url);
   }
 }

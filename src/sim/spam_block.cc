@@ -18,7 +18,9 @@ std::string SpamUrl(Rng& rng) {
   for (int i = 0; i < n; ++i) url.push_back(static_cast<char>('a' + rng.Below(26)));
   if (rng.Chance(0.5)) url += std::to_string(rng.Between(1, 999));
   url += kTlds[rng.Below(std::size(kTlds))];
-  url += "/" + std::to_string(rng.Between(100, 99999)) + ".html";
+  url += '/';
+  url += std::to_string(rng.Between(100, 99999));
+  url += ".html";
   return url;
 }
 
@@ -41,7 +43,10 @@ std::string SpamBlock(BlockLayout layout, int phrases, Rng& rng, const Lexicon& 
       }
     }
     s += SpamPhrase(cat, rng, lex);
-    if (layout == BlockLayout::kLinkList) s += " " + SpamUrl(rng);
+    if (layout == BlockLayout::kLinkList) {
+      s += ' ';
+      s += SpamUrl(rng);
+    }
   }
   return s;
 }
@@ -60,7 +65,8 @@ std::string SpamTail(Rng& rng, const Lexicon& lex, std::string* url) {
   url->clear();
   if (rng.Chance(0.7)) {
     *url = SpamUrl(rng);
-    s += " " + *url;
+    s += ' ';
+    s += *url;
   }
   return s;
 }

@@ -37,7 +37,11 @@ void AppendTruthJson(const TruthRecord& r, std::string* out) {
     *out += ",\"spans\":[";
     for (size_t i = 0; i < r.spans.size(); ++i) {
       if (i) *out += ",";
-      *out += "[" + std::to_string(r.spans[i].first) + "," + std::to_string(r.spans[i].second) + "]";
+      *out += '[';
+      *out += std::to_string(r.spans[i].first);
+      *out += ',';
+      *out += std::to_string(r.spans[i].second);
+      *out += ']';
     }
     *out += "]";
   }
