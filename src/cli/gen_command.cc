@@ -79,8 +79,9 @@ int Run(const GenArgs& a) {
   std::printf("claims: %s  pages: %s (%s with injected spam)  truth lines: %s\n",
               Num(r.claims).c_str(), Num(r.pages).c_str(), Num(r.spam_pages).c_str(),
               Num(c.truth_lines).c_str());
-  std::printf("time: %.2f s (%s events/s)\n", r.seconds,
-              Num(static_cast<uint64_t>(r.seconds > 0 ? c.events() / r.seconds : 0)).c_str());
+  std::printf("time: %.2f s (%s events/s), at most %s events pending at once\n", r.seconds,
+              Num(static_cast<uint64_t>(r.seconds > 0 ? c.events() / r.seconds : 0)).c_str(),
+              Num(c.max_pending).c_str());
   return kExitOk;
 }
 

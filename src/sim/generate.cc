@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <regex>
 
 #include "core/output_file.h"
 #include "sim/claims.h"
@@ -19,16 +18,26 @@ namespace sluice::sim {
 namespace fs = std::filesystem;
 namespace {
 
+// "p" + digits + ".txt": the only names sluice gen writes into pages/.
+bool IsPageName(const std::string& name) {
+  if (name.size() < 6 || name[0] != 'p' || name.compare(name.size() - 4, 4, ".txt") != 0)
+    return false;
+  for (size_t i = 1; i + 4 < name.size(); ++i)
+    if (name[i] < '0' || name[i] > '9') return false;
+  return true;
+}
+
 // A previous run's pages/ may be replaced; anything else in it means the user put files there.
 Status CheckReplaceablePages(const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir, ec)) return Status::Ok();
   if (!fs::is_directory(dir, ec))
     return Status::InvalidInput(dir.string() + ": exists and is not a directory");
-  static const std::regex kPageName("p[0-9]+\\.txt");
-  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-    if (!e.is_regular_file() || !std::regex_match(e.path().filename().string(), kPageName))
-      return Status::InvalidInput(dir.string() + ": holds " + e.path().filename().string() +
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec) || !IsPageName(name))
+      return Status::InvalidInput(dir.string() + ": holds " + name +
                                   ", which sluice gen did not write; refusing to replace it");
   }
   if (ec) return Status::IoError(dir.string() + ": cannot list: " + ec.message());

@@ -97,6 +97,7 @@ Simulator::Simulator(const SimParams& p, uint64_t seed, const Lexicon& lex,
 void Simulator::Push(Pending e) {
   e.seq = seq_++;
   queue_.push(e);
+  if (queue_.size() > counts_.max_pending) counts_.max_pending = queue_.size();
 }
 
 Simulator::Pending Simulator::At(int64_t time, Act act, uint32_t account, uint32_t a, uint64_t b) {
@@ -680,7 +681,6 @@ Status Simulator::Run(ZstdStreamWriter* events, OutputFile* truth) {
   ScheduleInjected();
   for (int64_t t0 = p_.start; t0 < end_; t0 += 3600) {
     ScheduleOrganicPosts(t0);
-    counts_.max_pending = std::max<uint64_t>(counts_.max_pending, queue_.size());
     while (!queue_.empty() && queue_.top().time < t0 + 3600) {
       Pending e = queue_.top();
       queue_.pop();
