@@ -16,5 +16,6 @@ inline constexpr int kExitUnusable = 2;
 void RegisterValidate(CLI::App& app, int* exit_code);
 void RegisterImport(CLI::App& app, int* exit_code);
 void RegisterEval(CLI::App& app, int* exit_code);
+void RegisterGen(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli
