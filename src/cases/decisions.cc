@@ -114,7 +114,7 @@ Result<DecisionRecord> Decide(CaseStore* store, const DecisionRequest& req, Unix
   d.status = "in_force";
   c.status = "closed";
   c.closed_at = req.decided_at;
-  c.updated_at = now;
+  c.updated_at = req.decided_at;
 
   AuditEntry entry("decide", req.reviewer, now);
   SLUICE_RETURN_IF_ERROR(entry.Put(db, DecisionsTable(), ToRow(d)));
@@ -223,7 +223,7 @@ Result<AppealRecord> ResolveAppeal(CaseStore* store, const AppealResolution& res
       CaseRecord cr = *c.value();
       cr.status = "open";
       cr.closed_at.reset();
-      cr.updated_at = now;
+      cr.updated_at = res.resolved_at;
       SLUICE_RETURN_IF_ERROR(entry.Put(db, CasesTable(), ToRow(cr)));
     }
   }

@@ -1,6 +1,8 @@
 // Reviewers' writes to the case store (依法: on evidence, by a person, open to appeal): decisions
 // on a case, the platform's report that it acted, appeals and their outcome. Each call is one
-// transaction with its audit entry: it happens whole or not at all.
+// transaction with its audit entry: it happens whole or not at all. The times in a request are
+// when the thing happened (they land in the rows); `now` is when it is written down (it lands in
+// the audit entry).
 #pragma once
 
 #include <array>
