@@ -122,6 +122,8 @@ AuditVerdict Bad(AuditVerdict v, uint64_t first_bad, std::string problem) {
 }  // namespace
 
 Result<AuditVerdict> VerifyAudit(SqliteDb* db, const std::vector<AuditAnchor>& anchors) {
+  SqliteSnapshot snapshot(db);  // tables and log read at one instant
+  SLUICE_RETURN_IF_ERROR(snapshot.status());
   AuditVerdict v;
   v.head_hash = std::string(kAuditGenesis);
   Result<SqliteStmt> q = db->Prepare("SELECT seq, prev_hash, entry, hash FROM audit ORDER BY seq");

@@ -134,6 +134,8 @@ void AppendCaseDetailJson(std::string* out, const CaseDetail& d) {
 }
 
 Status ExportStore(CaseStore* store, ExportFormat format, ExportTable table, const std::string& path) {
+  SqliteSnapshot snapshot(store->db());  // tables and log read at one instant
+  SLUICE_RETURN_IF_ERROR(snapshot.status());
   std::string out;
   Result<std::vector<CaseRecord>> cases = store->AllCases();
   if (!cases.ok()) return cases.status();

@@ -56,6 +56,7 @@ std::string CaseKeyOf(const CaseFinding& f) {
 Result<IngestReport> IngestFindings(CaseStore* store, const std::vector<CaseFinding>& findings,
                                     uint64_t organic, const IngestOptions& opt) {
   if (opt.severity == nullptr) return Status::Internal("ingest without a severity configuration");
+  const UnixSeconds written_at = opt.written_at ? opt.written_at : opt.now;
   IngestReport rep;
   rep.findings = findings.size();
   rep.organic = organic;
@@ -166,7 +167,7 @@ Result<IngestReport> IngestFindings(CaseStore* store, const std::vector<CaseFind
     }
     (fresh ? rep.cases_opened : rep.cases_updated)++;
 
-    AuditEntry entry(fresh ? "case_opened" : "case_updated", opt.actor, opt.now);
+    AuditEntry entry(fresh ? "case_opened" : "case_updated", opt.actor, written_at);
     SLUICE_RETURN_IF_ERROR(entry.Put(db, CasesTable(), ToRow(c)));
     for (const ItemRecord* it : changed) SLUICE_RETURN_IF_ERROR(entry.Put(db, ItemsTable(), ToRow(*it)));
     entry.SetNote(fmt::format("{{\"items_added\":{},\"items_changed\":{},\"reopened\":{}}}", added,
@@ -183,7 +184,7 @@ Result<IngestReport> IngestFindings(CaseStore* store, const std::vector<CaseFind
       "\"cases_reopened\":{},\"items_added\":{},\"items_changed\":{}}}",
       rep.findings, rep.organic, rep.cases_opened, rep.cases_updated, rep.cases_reopened,
       rep.items_added, rep.items_changed);
-  AuditEntry run("ingest", opt.actor, opt.now);
+  AuditEntry run("ingest", opt.actor, written_at);
   run.SetNote(std::move(note));
   SLUICE_RETURN_IF_ERROR(run.Append(db));
   SLUICE_RETURN_IF_ERROR(tx.Commit());

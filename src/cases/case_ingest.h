@@ -26,7 +26,8 @@ struct IngestOptions {
   std::string source;         // the findings file, as named in the audit log
   std::string source_sha256;  // its digest
   std::string actor = "sluice ingest";
-  UnixSeconds now = 0;        // opening and update time of cases touched
+  UnixSeconds now = 0;        // when the findings were made: cases opened and updated at
+  UnixSeconds written_at = 0; // when the ingest runs, for the audit log; 0: the same as `now`
   // REQUIRES: not null.
   const SeverityConfig* severity = nullptr;
   // Exact reach by case key, for callers (the scan) that can count distinct accounts across a

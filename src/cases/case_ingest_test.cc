@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 
 #include "cases/audit_log.h"
@@ -238,6 +239,44 @@ TEST(CaseIngestTest, ReviewQueueIsMostSevereFirst) {
   ASSERT_TRUE(s.ok());
   ASSERT_EQ(s.value().size(), 1u);
   EXPECT_EQ(s.value()[0].category, "spam");
+}
+
+TEST(CaseStoreTest, OpeningForTheQueueNeverWaitsForAWriter) {
+  ScratchDir dir;
+  CaseStore writer;
+  testing::OpenSmallStore(dir, &writer);
+  ASSERT_TRUE(writer.db()->Exec("BEGIN IMMEDIATE").ok());  // a long ingest holds the write lock
+  auto start = std::chrono::steady_clock::now();
+  CaseStore reader;
+  Status st = reader.Open(dir.Path("cases.db"), false);
+  ASSERT_TRUE(st.ok()) << st.message();
+  Result<std::vector<CaseRecord>> q = reader.List(CaseFilter{});
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  EXPECT_EQ(q.value().size(), 6u);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  ASSERT_TRUE(writer.db()->Exec("ROLLBACK").ok());
+}
+
+TEST(CaseStoreTest, RefusesFilesThatAreNotCaseStores) {
+  ScratchDir dir;
+  testing::WriteFile(dir.Path("text.db"), "hello, I am not a database at all, not even close to one.\n");
+  CaseStore a;
+  Status st = a.Open(dir.Path("text.db"), false);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("text.db"), std::string::npos) << st.message();
+  {
+    SqliteDb other;
+    ASSERT_TRUE(other.Open(dir.Path("other.db"), true).ok());
+    ASSERT_TRUE(other.Exec("CREATE TABLE t(x)").ok());
+  }
+  CaseStore b;
+  st = b.Open(dir.Path("other.db"), false);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("other.db: is an SQLite database but not a Sluice case store"), std::string::npos)
+      << st.message();
+  CaseStore c;
+  st = c.Open(dir.Path("missing.db"), false);
+  EXPECT_EQ(st.code(), Status::Code::kNotFound);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "cases/case_schema.h"
 
 #include <cstdio>
+#include <map>
 
 #include "cases/sha256.h"
 #include "core/json_writer.h"
@@ -28,7 +29,7 @@ CREATE TABLE items(
   tactic TEXT NOT NULL, platform TEXT NOT NULL, account TEXT NOT NULL,
   reach_accounts INTEGER NOT NULL, reach_reposts INTEGER NOT NULL, reach_engagement INTEGER NOT NULL,
   coordinated INTEGER NOT NULL, finding TEXT NOT NULL, added_at INTEGER NOT NULL,
-  PRIMARY KEY(case_id, subject, subject_id, label)) WITHOUT ROWID;
+  UNIQUE(case_id, subject, subject_id, label));
 CREATE INDEX items_by_subject ON items(subject, subject_id);
 CREATE TABLE decisions(
   id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id), action TEXT NOT NULL,
@@ -103,44 +104,68 @@ const std::vector<const TableSpec*>& AuditedTables() {
   return all;
 }
 
+namespace {
+
+// The schema version recorded in the file; empty when the file holds no case store yet.
+Status ReadVersion(SqliteDb* db, bool* has_meta, std::string* version) {
+  Status st;
+  Result<SqliteStmt> q =
+      db->Prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
+  if (!q.ok()) return q.status();
+  q.value().Step(&st);
+  SLUICE_RETURN_IF_ERROR(st);
+  *has_meta = q.value().Int(0) != 0;
+  if (!*has_meta) return Status::Ok();
+  Result<SqliteStmt> v = db->Prepare("SELECT value FROM meta WHERE key='schema'");
+  if (!v.ok()) return v.status();
+  *version = v.value().Step(&st) ? v.value().Text(0) : "";
+  return st;
+}
+
+Status CheckVersion(SqliteDb* db, const std::string& version) {
+  if (version == kSchemaVersion) return Status::Ok();
+  return Status::InvalidInput(db->path() + ": case store schema '" + version + "' is not " +
+                              std::string(kSchemaVersion));
+}
+
+}  // namespace
+
 Status CreateOrCheckSchema(SqliteDb* db) {
-  // WAL: readers (the review queue) never block the writer; FULL sync: a committed decision
-  // survives a power cut, not only a crash of the process.
-  SLUICE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
-  SLUICE_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=FULL"));
   SLUICE_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON"));
+  // FULL sync: a committed decision survives a power cut, not only a crash of the process.
+  SLUICE_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=FULL"));
+  // 64 MiB of page cache: an ingest of a scan's findings touches the item index all over.
+  SLUICE_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size=-65536"));
+  // An existing store is only read here, so opening one (for the review queue, say) never waits
+  // for a writer's lock.
+  bool has_meta = false;
+  std::string version;
+  SLUICE_RETURN_IF_ERROR(ReadVersion(db, &has_meta, &version));
+  if (has_meta) return CheckVersion(db, version);
+
+  // WAL: readers never block the writer nor wait for it. The mode is kept in the file.
+  SLUICE_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
   SqliteTransaction tx(db);
   SLUICE_RETURN_IF_ERROR(tx.begin_status());
-  Result<SqliteStmt> has_meta =
-      db->Prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
-  if (!has_meta.ok()) return has_meta.status();
+  SLUICE_RETURN_IF_ERROR(ReadVersion(db, &has_meta, &version));
+  if (has_meta) return CheckVersion(db, version);  // another process created it meanwhile
   Status st;
-  has_meta.value().Step(&st);
+  Result<SqliteStmt> any = db->Prepare("SELECT count(*) FROM sqlite_master");
+  if (!any.ok()) return any.status();
+  any.value().Step(&st);
   SLUICE_RETURN_IF_ERROR(st);
-  if (has_meta.value().Int(0) == 0) {
-    Result<SqliteStmt> any = db->Prepare("SELECT count(*) FROM sqlite_master");
-    if (!any.ok()) return any.status();
-    any.value().Step(&st);
-    SLUICE_RETURN_IF_ERROR(st);
-    if (any.value().Int(0) != 0)
-      return Status::InvalidInput(db->path() + ": is an SQLite database but not a Sluice case store");
-    SLUICE_RETURN_IF_ERROR(db->Exec(kSchemaSql));
-    Result<SqliteStmt> put = db->Prepare("INSERT INTO meta(key, value) VALUES('schema', ?)");
-    if (!put.ok()) return put.status();
-    SLUICE_RETURN_IF_ERROR(put.value().Bind(1, kSchemaVersion).Run());
-    return tx.Commit();
-  }
-  Result<SqliteStmt> ver = db->Prepare("SELECT value FROM meta WHERE key='schema'");
-  if (!ver.ok()) return ver.status();
-  std::string v = ver.value().Step(&st) ? ver.value().Text(0) : "";
-  SLUICE_RETURN_IF_ERROR(st);
-  if (v != kSchemaVersion)
-    return Status::InvalidInput(db->path() + ": case store schema '" + v + "' is not " +
-                                std::string(kSchemaVersion));
+  if (any.value().Int(0) != 0)
+    return Status::InvalidInput(db->path() + ": is an SQLite database but not a Sluice case store");
+  SLUICE_RETURN_IF_ERROR(db->Exec(kSchemaSql));
+  Result<SqliteStmt> put = db->Prepare("INSERT INTO meta(key, value) VALUES('schema', ?)");
+  if (!put.ok()) return put.status();
+  SLUICE_RETURN_IF_ERROR(put.value().Bind(1, kSchemaVersion).Run());
   return tx.Commit();
 }
 
-Status UpsertRow(SqliteDb* db, const TableSpec& t, const Row& row) {
+namespace {
+
+std::string UpsertSql(const TableSpec& t) {
   std::string cols, params, keys, updates;
   for (size_t i = 0; i < t.columns.size(); ++i) {
     std::string_view c = t.columns[i].name;
@@ -153,8 +178,19 @@ Status UpsertRow(SqliteDb* db, const TableSpec& t, const Row& row) {
       updates.append(updates.empty() ? "" : ", ").append(c).append("=excluded.").append(c);
     }
   }
-  std::string sql = "INSERT INTO " + std::string(t.name) + "(" + cols + ") VALUES(" + params +
-                    ") ON CONFLICT(" + keys + ") DO UPDATE SET " + updates;
+  return "INSERT INTO " + std::string(t.name) + "(" + cols + ") VALUES(" + params + ") ON CONFLICT(" +
+         keys + ") DO UPDATE SET " + updates;
+}
+
+}  // namespace
+
+Status UpsertRow(SqliteDb* db, const TableSpec& t, const Row& row) {
+  static const std::map<const TableSpec*, std::string> kSql = [] {
+    std::map<const TableSpec*, std::string> m;
+    for (const TableSpec* table : AuditedTables()) m[table] = UpsertSql(*table);
+    return m;
+  }();
+  const std::string& sql = kSql.at(&t);
   Result<SqliteStmt*> cached = db->PrepareCached(sql);
   if (!cached.ok()) return cached.status();
   SqliteStmt* stmt = cached.value();

@@ -88,16 +88,19 @@ std::string Select(const TableSpec& t, const std::string& tail) {
 
 template <typename T, typename From>
 Result<std::vector<T>> Query(SqliteDb* db, const std::string& sql, std::vector<Value> params, From from) {
-  Result<SqliteStmt> q = db->Prepare(sql);
+  // Cached: an ingest looks up each of its cases, and there may be hundreds of thousands.
+  Result<SqliteStmt*> q = db->PrepareCached(sql);
   if (!q.ok()) return q.status();
+  SqliteStmt& stmt = *q.value();
   for (size_t i = 0; i < params.size(); ++i) {
     int p = static_cast<int>(i + 1);
-    if (const int64_t* v = std::get_if<int64_t>(&params[i])) q.value().Bind(p, *v);
-    else if (const std::string* s = std::get_if<std::string>(&params[i])) q.value().Bind(p, std::string_view(*s));
+    if (const int64_t* v = std::get_if<int64_t>(&params[i])) stmt.Bind(p, *v);
+    else if (const std::string* s = std::get_if<std::string>(&params[i])) stmt.Bind(p, std::string_view(*s));
   }
   std::vector<T> out;
   Status st;
-  while (q.value().Step(&st)) out.push_back(from(q.value()));
+  while (stmt.Step(&st)) out.push_back(from(stmt));
+  stmt.Reset();
   SLUICE_RETURN_IF_ERROR(st);
   return out;
 }
@@ -157,16 +160,16 @@ Result<std::vector<DecisionRecord>> CaseStore::Decisions(int64_t case_id) {
   if (case_id > 0) params.emplace_back(case_id);
   Result<std::vector<DecisionRecord>> ds = Query<DecisionRecord>(&db_, Select(DecisionsTable(), where), params, DecisionFrom);
   if (!ds.ok() || ds.value().empty()) return ds;
-  Result<SqliteStmt> targets = db_.Prepare(
+  Result<SqliteStmt*> targets = db_.PrepareCached(
       "SELECT subject, subject_id, platform FROM decision_targets WHERE decision_id = ? "
       "ORDER BY subject, subject_id");
   if (!targets.ok()) return targets.status();
+  SqliteStmt& t = *targets.value();
   Status st;
   for (DecisionRecord& d : ds.value()) {
-    targets.value().Bind(1, d.id);
-    while (targets.value().Step(&st))
-      d.targets.push_back(TargetRecord{targets.value().Text(0), targets.value().Text(1), targets.value().Text(2)});
-    targets.value().Reset();
+    t.Bind(1, d.id);
+    while (t.Step(&st)) d.targets.push_back(TargetRecord{t.Text(0), t.Text(1), t.Text(2)});
+    t.Reset();
     SLUICE_RETURN_IF_ERROR(st);
     Result<std::vector<AppealRecord>> appeals = Query<AppealRecord>(
         &db_, Select(AppealsTable(), "WHERE decision_id = ? ORDER BY id"), {d.id}, AppealFrom);

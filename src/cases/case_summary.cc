@@ -16,6 +16,8 @@ std::string OrUnknown(const std::string& p) { return p.empty() ? "unknown" : p; 
 }  // namespace
 
 Result<CaseSummary> Summarize(CaseStore* store) {
+  SqliteSnapshot snapshot(store->db());  // tables and log read at one instant
+  SLUICE_RETURN_IF_ERROR(snapshot.status());
   CaseSummary s;
   for (std::string_view c : kCaseCategories) s.by_category[std::string(c)];
   Result<std::vector<CaseRecord>> cases = store->AllCases();

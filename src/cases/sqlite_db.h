@@ -96,4 +96,22 @@ class SqliteTransaction {
   bool open_ = false;
 };
 
+// A read transaction: every query until destruction sees the same snapshot of the database,
+// whatever writers commit meanwhile (WAL). A savepoint, so it also nests inside an open
+// transaction (where it reads that transaction's view).
+class SqliteSnapshot {
+ public:
+  explicit SqliteSnapshot(SqliteDb* db) : db_(db), status_(db->Exec("SAVEPOINT sluice_snapshot")) {}
+  ~SqliteSnapshot() {
+    if (status_.ok()) db_->Exec("RELEASE sluice_snapshot");
+  }
+  SqliteSnapshot(const SqliteSnapshot&) = delete;
+  SqliteSnapshot& operator=(const SqliteSnapshot&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  SqliteDb* db_;
+  Status status_;
+};
+
 }  // namespace sluice

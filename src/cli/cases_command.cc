@@ -72,13 +72,15 @@ struct IngestArgs {
 int RunIngest(const IngestArgs& a) {
   Result<ScoringConfig> cfg = LoadScoringConfig(a.config);
   if (!cfg.ok()) return Fail(cfg.status());
-  Result<UnixSeconds> now = TimeOr("--at", a.at, Now());
+  const UnixSeconds written_at = Now();
+  Result<UnixSeconds> now = TimeOr("--at", a.at, written_at);
   if (!now.ok()) return Fail(now.status());
   CaseStore store;
   Status st = OpenStore(&store, a.db, true);
   if (!st.ok()) return Fail(st);
   IngestOptions opt;
   opt.now = now.value();
+  opt.written_at = written_at;
   opt.severity = &cfg.value().severity;
   Result<IngestReport> r = IngestFindingsFile(&store, a.findings, opt);
   if (!r.ok()) return Fail(r.status());
