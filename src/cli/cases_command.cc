@@ -1,6 +1,7 @@
 // `sluice cases ...`: the case store from the command line — take in findings, work the review
 // queue, decide, record platform actions and appeals, verify the audit chain, export, and count
 // the campaign. docs/cases.md is the manual.
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -32,11 +33,13 @@ int Fail(const std::string& message) { return Fail(Status::InvalidInput(message)
 
 // "2024-05-01T08:30:00+08:00" or Unix seconds.
 Result<UnixSeconds> ParseTime(const std::string& flag, const std::string& s) {
-  if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos && s.size() <= 12)
-    return static_cast<UnixSeconds>(std::stoll(s));
-  std::optional<UnixSeconds> t = ParseRfc3339(s);
-  if (!t) return Status::InvalidInput(flag + ": '" + s + "' is not an RFC 3339 time or Unix seconds");
-  return *t;
+  UnixSeconds t = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), t);
+  if (!s.empty() && ec == std::errc() && end == s.data() + s.size() && t >= kMinTime && t <= kMaxTime)
+    return t;
+  std::optional<UnixSeconds> parsed = ParseRfc3339(s);
+  if (!parsed) return Status::InvalidInput(flag + ": '" + s + "' is not an RFC 3339 time or Unix seconds (1970 to 2100)");
+  return *parsed;
 }
 
 UnixSeconds Now() { return static_cast<UnixSeconds>(std::time(nullptr)); }
@@ -430,10 +433,13 @@ int RunVerify(const VerifyArgs& a) {
   std::vector<AuditAnchor> anchors;
   for (const std::string& s : a.anchors) {
     size_t colon = s.find(':');
-    if (colon == std::string::npos || colon == 0 || s.find_first_not_of("0123456789") != colon ||
-        s.size() - colon - 1 != 64)
+    uint64_t seq = 0;
+    std::from_chars_result r{nullptr, std::errc::invalid_argument};
+    if (colon != std::string::npos) r = std::from_chars(s.data(), s.data() + colon, seq);
+    if (colon == std::string::npos || s.size() - colon - 1 != 64 || r.ec != std::errc() ||
+        r.ptr != s.data() + colon || seq == 0)
       return Fail("--anchor '" + s + "' must be SEQ:HASH (as verify prints it)");
-    anchors.push_back(AuditAnchor{std::stoull(s.substr(0, colon)), s.substr(colon + 1)});
+    anchors.push_back(AuditAnchor{seq, s.substr(colon + 1)});
   }
   CaseStore store;
   Status st = OpenStore(&store, a.db, false);
