@@ -77,6 +77,8 @@ struct CaseFilter {
   int64_t limit = 0;            // 0: no limit
 };
 
+// One connection to the store. Use it from one thread at a time; several processes (or several
+// CaseStores) may open the same file at once — SQLite serializes their writes.
 class CaseStore {
  public:
   // Opens the store at `path`. With `create` a missing file becomes a new, empty store; without
