@@ -17,5 +17,6 @@ void RegisterValidate(CLI::App& app, int* exit_code);
 void RegisterImport(CLI::App& app, int* exit_code);
 void RegisterEval(CLI::App& app, int* exit_code);
 void RegisterGen(CLI::App& app, int* exit_code);
+void RegisterCases(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   sluice::cli::RegisterGen(app, &exit_code);
   sluice::cli::RegisterEval(app, &exit_code);
   sluice::cli::RegisterImport(app, &exit_code);
+  sluice::cli::RegisterCases(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
