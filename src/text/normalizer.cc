@@ -1,0 +1,87 @@
+#include "text/normalizer.h"
+
+#include <string>
+
+#include "text/char_table.h"
+#include "text/code_points.h"
+
+namespace sluice::text {
+
+void NormalizedText::Clear() {
+  chars.clear();
+  sounds.clear();
+  origin.clear();
+  source.clear();
+  flags.clear();
+  dropped_origin.clear();
+  dropped_source.clear();
+  dropped_flags.clear();
+  code_points = 0;
+  all_flags = 0;
+}
+
+void Normalize(std::string_view text, NormalizedText* out) {
+  const CharTable& table = CharTable::Get();
+  out->Clear();
+  uint32_t index = 0;
+  uint16_t all = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else {
+      cp = DecodeUtf8(text, &i);
+    }
+    const CharEntry& e = table.Lookup(cp);
+    all |= e.flags;
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : cp;
+      out->chars.push_back(tok);
+      out->sounds.push_back(e.sound != 0 ? e.sound : tok);
+      out->origin.push_back(index);
+      out->source.push_back(cp);
+      out->flags.push_back(e.flags);
+    } else if (e.count == 0) {
+      out->dropped_origin.push_back(index);
+      out->dropped_source.push_back(cp);
+      out->dropped_flags.push_back(e.flags);
+    } else {
+      const PooledToken* p = table.pool() + e.token;
+      for (uint8_t k = 0; k < e.count; ++k) {
+        out->chars.push_back(p[k].token);
+        out->sounds.push_back(p[k].sound);
+        out->origin.push_back(index);
+        out->source.push_back(cp);
+        out->flags.push_back(e.flags);
+      }
+    }
+    ++index;
+  }
+  out->code_points = index;
+  out->all_flags = all;
+}
+
+std::string NormalizedString(std::string_view text) {
+  NormalizedText n;
+  Normalize(text, &n);
+  std::string s;
+  for (uint32_t t : n.chars) AppendUtf8(&s, t);
+  return s;
+}
+
+std::string SoundString(std::string_view text) {
+  NormalizedText n;
+  Normalize(text, &n);
+  const CharTable& table = CharTable::Get();
+  std::string s;
+  for (size_t i = 0; i < n.sounds.size(); ++i) {
+    if (i) s.push_back(' ');
+    s += table.SoundName(n.sounds[i]);
+  }
+  return s;
+}
+
+}  // namespace sluice::text
