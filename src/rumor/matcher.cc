@@ -1,0 +1,266 @@
+#include "rumor/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "text/normalization.h"
+#include "text/normalizer.h"
+#include "text/shingles.h"
+
+namespace sluice::rumor {
+
+using text::NormalizedText;
+
+struct Matcher::Scratch {
+  NormalizedText post, claim;
+  std::vector<uint64_t> post_hash[2];
+  std::vector<uint64_t> claim_hash[2];
+  std::vector<std::pair<uint64_t, uint32_t>> claim_sorted[2];  // (hash, claim position)
+  std::vector<uint32_t> counts;   // per slot: shingles found on the character, sound channel
+  std::vector<uint32_t> touched;  // slots with a non-zero count
+  std::vector<uint32_t> candidates;
+  std::vector<uint8_t> hit;       // per claim position: bit 0 character, bit 1 sound
+  std::vector<uint8_t> covered;   // per post token
+  std::vector<std::pair<uint32_t, uint32_t>> aligned;  // (claim position, post position)
+  std::vector<std::pair<uint16_t, char32_t>> claim_drops;
+};
+
+Matcher::Matcher(const ClaimRegistry& registry)
+    : registry_(registry), config_(registry.config()) {
+  NormalizedText n;
+  for (const auto& [cue, weight] : config_.debunk_cues) {
+    text::Normalize(cue, &n);
+    if (!n.chars.empty()) cues_.push_back(CueTokens{cue, n.chars, weight});
+  }
+}
+
+Matcher::Scratch& Matcher::ThreadScratch() {
+  static thread_local Scratch s;
+  return s;
+}
+
+namespace {
+
+// Position of `needle` in haystack[lo, hi), or -1.
+long Find(const std::vector<uint32_t>& haystack, size_t lo, size_t hi,
+          const std::vector<uint32_t>& needle) {
+  if (needle.empty() || hi < lo + needle.size()) return -1;
+  auto it = std::search(haystack.begin() + static_cast<long>(lo),
+                        haystack.begin() + static_cast<long>(hi), needle.begin(), needle.end());
+  return it == haystack.begin() + static_cast<long>(hi) ? -1 : it - haystack.begin();
+}
+
+}  // namespace
+
+std::vector<ClaimMatch> Matcher::Match(std::string_view text) const {
+  Scratch& s = ThreadScratch();
+  std::vector<ClaimMatch> out;
+  text::Normalize(text, &s.post);
+  const size_t k = static_cast<size_t>(config_.shingle_size);
+  // A claim is at least min_claim_chars >= k tokens long: a shorter post cannot contain one.
+  if (s.post.size() < k) return out;
+  s.post_hash[0].clear();
+  s.post_hash[1].clear();
+  text::ShingleHashes(s.post.chars.data(), s.post.size(), k, kCharSeed, &s.post_hash[0]);
+  text::ShingleHashes(s.post.sounds.data(), s.post.size(), k, kSoundSeed, &s.post_hash[1]);
+
+  std::shared_lock lock(registry_.mu_);
+  const ClaimIndex& index = registry_.index_;
+  const auto& slots = registry_.slots_;
+  if (s.counts.size() < slots.size() * 2) s.counts.resize(slots.size() * 2, 0);
+  uint32_t* counts = s.counts.data();
+  s.touched.clear();
+  constexpr size_t kAhead = 8;  // slots fetched ahead of the probe that reads them
+  for (uint32_t ch = 0; ch < 2; ++ch) {
+    const std::vector<uint64_t>& hs = s.post_hash[ch];
+    for (size_t i = 0; i < std::min(kAhead, hs.size()); ++i) index.Prefetch(hs[i]);
+    for (size_t i = 0; i < hs.size(); ++i) {
+      if (i + kAhead < hs.size()) index.Prefetch(hs[i + kAhead]);
+      index.ForEach(hs[i], [&](ClaimIndex::Posting p) {
+        if ((p & 1) != ch) return;
+        uint32_t slot = p >> 1;
+        if (counts[2 * slot] == 0 && counts[2 * slot + 1] == 0) s.touched.push_back(slot);
+        ++counts[2 * slot + ch];
+      });
+    }
+  }
+  s.candidates.clear();
+  for (uint32_t slot : s.touched) {
+    uint32_t found_chars = counts[2 * slot], found_sounds = counts[2 * slot + 1];
+    counts[2 * slot] = counts[2 * slot + 1] = 0;
+    const ClaimRegistry::Slot& sl = slots[slot];
+    if (!sl.alive || !sl.matchable) continue;
+    auto need = [&](uint16_t n) {
+      return std::max<uint32_t>(1, static_cast<uint32_t>(std::ceil(config_.candidate_fraction * n)));
+    };
+    if (found_chars >= need(sl.shingles[0]) || found_sounds >= need(sl.shingles[1]))
+      s.candidates.push_back(slot);
+  }
+  for (uint32_t slot : s.candidates) {
+    ClaimMatch m;
+    if (Verify(slot, s, &m)) out.push_back(std::move(m));
+  }
+  lock.unlock();
+  std::sort(out.begin(), out.end(), [](const ClaimMatch& a, const ClaimMatch& b) {
+    if (a.flagged != b.flagged) return a.flagged;
+    if (a.score != b.score) return a.score > b.score;
+    return a.claim_id < b.claim_id;
+  });
+  return out;
+}
+
+bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
+  const ClaimRegistry::Slot& sl = registry_.slots_[slot];
+  const size_t k = static_cast<size_t>(config_.shingle_size);
+  NormalizedText& post = s.post;
+  NormalizedText& claim = s.claim;
+  text::Normalize(sl.claim.text, &claim);
+  const size_t m = claim.size(), n = post.size();
+  if (m < k || n < k) return false;
+  const size_t positions = m - k + 1;
+  for (uint32_t ch = 0; ch < 2; ++ch) {
+    s.claim_hash[ch].clear();
+    const std::vector<uint32_t>& tokens = ch == 0 ? claim.chars : claim.sounds;
+    text::ShingleHashes(tokens.data(), m, k, ch == 0 ? kCharSeed : kSoundSeed, &s.claim_hash[ch]);
+    s.claim_sorted[ch].clear();
+    for (uint32_t i = 0; i < positions; ++i) s.claim_sorted[ch].emplace_back(s.claim_hash[ch][i], i);
+    std::sort(s.claim_sorted[ch].begin(), s.claim_sorted[ch].end());
+  }
+  s.hit.assign(positions, 0);
+  s.covered.assign(n, 0);
+  s.aligned.clear();
+  for (size_t j = 0; j + k <= n; ++j) {
+    bool any = false;
+    for (uint32_t ch = 0; ch < 2; ++ch) {
+      const auto& sorted = s.claim_sorted[ch];
+      uint64_t h = s.post_hash[ch][j];
+      auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(h, uint32_t{0}));
+      for (; it != sorted.end() && it->first == h; ++it) {
+        s.hit[it->second] |= static_cast<uint8_t>(1u << ch);
+        if (!any) s.aligned.emplace_back(it->second, static_cast<uint32_t>(j));
+        any = true;
+      }
+    }
+    if (any) std::fill(s.covered.begin() + static_cast<long>(j),
+                       s.covered.begin() + static_cast<long>(j + k), 1);
+  }
+  size_t hit_chars = 0, hit_sounds = 0, hit_any = 0;
+  for (uint8_t h : s.hit) {
+    hit_chars += h & 1;
+    hit_sounds += (h >> 1) & 1;
+    hit_any += h != 0;
+  }
+  out->containment = static_cast<double>(hit_any) / positions;
+  out->char_containment = static_cast<double>(hit_chars) / positions;
+  out->sound_containment = static_cast<double>(hit_sounds) / positions;
+  uint32_t run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    run = s.covered[i] ? run + 1 : 0;
+    out->longest_run = std::max(out->longest_run, run);
+  }
+  bool full = out->containment >= config_.min_containment;
+  bool partial = !full && out->containment >= config_.partial_min_containment &&
+                 out->longest_run >= static_cast<uint32_t>(config_.partial_min_run);
+  if (!full && !partial) return false;
+  out->partial = partial;
+  out->claim_id = sl.claim.id;
+  out->claim_chars = static_cast<uint32_t>(m);
+
+  // Spans: covered runs, bridging gaps of up to k tokens (one swapped character breaks k
+  // shingles but leaves the copy whole). Stray runs shorter than min(2k, m) are left out unless
+  // they are the longest.
+  std::vector<std::pair<size_t, size_t>> runs;  // token ranges [a, b) with their covered count
+  std::vector<size_t> covered_in;
+  for (size_t i = 0; i < n;) {
+    if (!s.covered[i]) { ++i; continue; }
+    size_t a = i, cov = 0, last = i;
+    while (i < n && (s.covered[i] || i - last <= k)) {
+      if (s.covered[i]) last = i, ++cov;
+      ++i;
+    }
+    runs.emplace_back(a, last + 1);
+    covered_in.push_back(cov);
+  }
+  size_t best = 0;
+  for (size_t r = 1; r < runs.size(); ++r)
+    if (covered_in[r] > covered_in[best]) best = r;
+  size_t min_cov = std::min(2 * k, m);
+  size_t first_token = n, last_token = 0, span_tokens = 0;
+  std::vector<std::pair<size_t, size_t>> kept;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    if (r != best && covered_in[r] < min_cov) continue;
+    kept.push_back(runs[r]);
+    auto [b, e] = post.OriginSpan(runs[r].first, runs[r].second);
+    out->spans.push_back(Span{b, e});
+    first_token = std::min(first_token, runs[r].first);
+    last_token = std::max(last_token, runs[r].second);
+    span_tokens += runs[r].second - runs[r].first;
+  }
+  out->post_coverage = static_cast<double>(span_tokens) / n;
+
+  // Normalizations the match needed: where aligned tokens differ in what was written.
+  uint16_t needed = 0;
+  for (auto [i, j] : s.aligned) {
+    for (size_t d = 0; d < k; ++d) {
+      size_t a = j + d, b = i + d;
+      if (post.source[a] == claim.source[b]) continue;
+      if (post.chars[a] == claim.chars[b]) {
+        uint16_t x = post.flags[a] & static_cast<uint16_t>(~claim.flags[b]);
+        needed |= x ? x : post.flags[a];
+      } else if (post.sounds[a] == claim.sounds[b]) {
+        needed |= text::kHomophone;
+      }
+    }
+  }
+  // Removed code points inside the matched text that the claim does not have.
+  s.claim_drops.clear();
+  if (m > 0) {
+    uint32_t lo = claim.origin.front(), hi = claim.origin.back();
+    for (size_t d = 0; d < claim.dropped_origin.size(); ++d)
+      if (claim.dropped_origin[d] > lo && claim.dropped_origin[d] < hi)
+        s.claim_drops.emplace_back(claim.dropped_flags[d], claim.dropped_source[d]);
+  }
+  for (auto [a, b] : kept) {
+    uint32_t lo = post.origin[a], hi = post.origin[b - 1];
+    for (size_t d = 0; d < post.dropped_origin.size(); ++d) {
+      uint32_t o = post.dropped_origin[d];
+      if (o <= lo || o >= hi) continue;
+      char32_t cp = post.dropped_source[d];
+      auto it = std::find_if(s.claim_drops.begin(), s.claim_drops.end(),
+                             [&](const auto& x) { return x.second == cp; });
+      if (it != s.claim_drops.end()) {
+        s.claim_drops.erase(it);
+        continue;
+      }
+      uint16_t f = post.dropped_flags[d];
+      needed |= (f & text::kDropKinds) ? (f & text::kDropKinds) : f;
+    }
+  }
+  out->normalizations = needed;
+
+  FindDebunkCues(s, claim.chars, first_token, last_token, out);
+  out->match_weight = config_.claim_match_weight * out->containment;
+  out->score = out->match_weight + out->debunk_weight;
+  out->flagged = out->score >= config_.threshold;
+  return true;
+}
+
+void Matcher::FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_chars,
+                             size_t first_token, size_t last_token, ClaimMatch* m) const {
+  const NormalizedText& post = s.post;
+  size_t w = static_cast<size_t>(config_.debunk_window);
+  size_t lo = first_token > w ? first_token - w : 0;
+  size_t hi = std::min(post.size(), last_token + w);
+  for (const CueTokens& cue : cues_) {
+    // A cue the claim itself contains ("...是谣言吗") says nothing about this post's stance.
+    if (Find(claim_chars, 0, claim_chars.size(), cue.tokens) >= 0) continue;
+    long at = Find(post.chars, lo, hi, cue.tokens);
+    if (at < 0) continue;
+    auto [b, e] = post.OriginSpan(static_cast<size_t>(at), static_cast<size_t>(at) + cue.tokens.size());
+    m->debunk.push_back(DebunkCue{cue.cue, Span{b, e}, cue.weight});
+    m->debunk_weight += cue.weight;
+  }
+}
+
+}  // namespace sluice::rumor

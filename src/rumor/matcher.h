@@ -1,0 +1,78 @@
+// The one-post API of rumor matching: takes one post's text, returns the claims it spreads, each
+// with the evidence that made it match. The batch scan, the HTTP service and stream workers all
+// call Matcher::Match.
+//
+// Per post: normalize (text/normalizer.h) → shingles on the character and sound channels →
+// count, through the inverted index, how many of each claim's shingles the post holds →
+// verify each candidate exactly: the share of the claim's shingle positions found in the post
+// (containment, so a claim quoted in a long post is found and a short post does not match a long
+// claim), the longest copied run, the matched spans in the original post, and which
+// normalizations the match needed → look for debunking cues around the matched text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rumor/claim_registry.h"
+
+namespace sluice::rumor {
+
+// A half-open range of code points in the original post.
+struct Span {
+  uint32_t begin = 0, end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+struct DebunkCue {
+  std::string cue;  // the configured cue word, as written in the configuration
+  Span span;        // where it is in the post
+  double weight = 0;
+};
+
+struct ClaimMatch {
+  std::string claim_id;
+  double containment = 0;        // share of the claim's shingles found, on either channel
+  double char_containment = 0;   // on the character channel alone
+  double sound_containment = 0;  // on the sound channel alone
+  uint32_t longest_run = 0;      // longest run of consecutive post tokens copied from the claim
+  uint32_t claim_chars = 0;      // the claim's normalized length in tokens
+  double post_coverage = 0;      // share of the post's tokens inside the matched spans
+  bool partial = false;          // accepted by the partial-copy rule only
+  std::vector<Span> spans;       // matched text in the original post, in order
+  uint16_t normalizations = 0;   // text::Normalization bits the match needed
+  std::vector<DebunkCue> debunk; // cues found around the matched text
+  double match_weight = 0;       // weight of the rumor.claim_match signal
+  double debunk_weight = 0;      // weight of the rumor.debunk_context signal (<= 0)
+  double score = 0;              // sum of the signal weights
+  bool flagged = false;          // score >= threshold
+};
+
+class Matcher {
+ public:
+  // REQUIRES: `registry` outlives the matcher.
+  explicit Matcher(const ClaimRegistry& registry);
+
+  // Every claim the post matches, flagged ones first, then by score (highest first), then by
+  // claim id. Thread-safe; each thread keeps its own scratch buffers.
+  std::vector<ClaimMatch> Match(std::string_view text) const;
+
+ private:
+  struct CueTokens {
+    std::string cue;
+    std::vector<uint32_t> tokens;
+    double weight;
+  };
+  struct Scratch;
+  static Scratch& ThreadScratch();
+  bool Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const;
+  void FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_chars, size_t first_token,
+                      size_t last_token, ClaimMatch* m) const;
+
+  const ClaimRegistry& registry_;
+  const RumorConfig& config_;
+  std::vector<CueTokens> cues_;
+};
+
+}  // namespace sluice::rumor

@@ -1,0 +1,50 @@
+// Weights and thresholds of rumor matching. Defaults are compiled in (the same values as
+// config/rumor.json); a JSON file may override any of them. Every key is documented in
+// docs/rumor.md.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+
+namespace sluice::rumor {
+
+struct RumorConfig {
+  // Tokens per shingle, on both channels.
+  int shingle_size = 3;
+  // Claims shorter than this (in normalized tokens: punctuation, emoji and spaces do not count)
+  // are kept in the registry but never matched: a very short claim ("千万注意") matches
+  // everything.
+  int min_claim_chars = 8;
+  // A claim is verified only when at least this share of its shingles, on either channel, is
+  // found in the post.
+  double candidate_fraction = 0.25;
+  // A post matches a claim when this share of the claim's shingle positions is found in the post
+  // on either channel (containment of the claim in the post) ...
+  double min_containment = 0.6;
+  // ... or, for a partial copy, at least partial_min_containment of it, with a run of at least
+  // partial_min_run consecutive tokens copied.
+  double partial_min_containment = 0.35;
+  int partial_min_run = 10;
+  // Signal weights. rumor.claim_match weighs claim_match_weight × containment.
+  double claim_match_weight = 1.0;
+  // A post is flagged when the sum of its signals' weights reaches this.
+  double threshold = 0.5;
+  // Debunking context: cue words within debunk_window tokens of the matched text add their
+  // (negative) weights as the rumor.debunk_context signal.
+  int debunk_window = 30;
+  std::vector<std::pair<std::string, double>> debunk_cues = DefaultDebunkCues();
+
+  static std::vector<std::pair<std::string, double>> DefaultDebunkCues();
+};
+
+// Parses a configuration file's contents. `name` is used in errors, which name the key and the
+// reason ("config/rumor.json: 'min_containment' must be a number between 0 and 1").
+Result<RumorConfig> ParseRumorConfig(std::string_view json, const std::string& name);
+
+// Reads and parses the file at `path`.
+Result<RumorConfig> LoadRumorConfig(const std::string& path);
+
+}  // namespace sluice::rumor
