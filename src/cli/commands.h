@@ -15,5 +15,7 @@ inline constexpr int kExitUnusable = 2;
 
 void RegisterValidate(CLI::App& app, int* exit_code);
 void RegisterImport(CLI::App& app, int* exit_code);
+void RegisterMatch(CLI::App& app, int* exit_code);
+void RegisterClaims(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli
