@@ -33,6 +33,10 @@ Matcher::Matcher(const ClaimRegistry& registry)
     text::Normalize(cue, &n);
     if (!n.chars.empty()) cues_.push_back(CueTokens{cue, n.chars, weight});
   }
+  for (const std::string& phrase : config_.debunk_exceptions) {
+    text::Normalize(phrase, &n);
+    if (!n.chars.empty()) exceptions_.push_back(n.chars);
+  }
 }
 
 Matcher::Scratch& Matcher::ThreadScratch() {
@@ -246,6 +250,18 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   return true;
 }
 
+bool Matcher::InException(const std::vector<uint32_t>& tokens, size_t at, size_t len) const {
+  for (const std::vector<uint32_t>& ex : exceptions_) {
+    // The occurrences that start in [at + len - |ex|, at] are exactly those covering the cue.
+    size_t lo = at + len > ex.size() ? at + len - ex.size() : 0;
+    long found = Find(tokens, lo, std::min(tokens.size(), at + ex.size()), ex);
+    if (found >= 0 && static_cast<size_t>(found) <= at &&
+        static_cast<size_t>(found) + ex.size() >= at + len)
+      return true;
+  }
+  return false;
+}
+
 void Matcher::FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_chars,
                              size_t first_token, size_t last_token, ClaimMatch* m) const {
   const NormalizedText& post = s.post;
@@ -255,7 +271,12 @@ void Matcher::FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_char
   for (const CueTokens& cue : cues_) {
     // A cue the claim itself contains ("...是谣言吗") says nothing about this post's stance.
     if (Find(claim_chars, 0, claim_chars.size(), cue.tokens) >= 0) continue;
-    long at = Find(post.chars, lo, hi, cue.tokens);
+    long at = -1;
+    for (size_t from = lo;;) {
+      at = Find(post.chars, from, hi, cue.tokens);
+      if (at < 0 || !InException(post.chars, static_cast<size_t>(at), cue.tokens.size())) break;
+      from = static_cast<size_t>(at) + 1;
+    }
     if (at < 0) continue;
     auto [b, e] = post.OriginSpan(static_cast<size_t>(at), static_cast<size_t>(at) + cue.tokens.size());
     m->debunk.push_back(DebunkCue{cue.cue, Span{b, e}, cue.weight});

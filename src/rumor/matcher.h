@@ -67,12 +67,15 @@ class Matcher {
   struct Scratch;
   static Scratch& ThreadScratch();
   bool Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const;
+  // Whether tokens[at, at + len) lies inside an occurrence of a debunk exception.
+  bool InException(const std::vector<uint32_t>& tokens, size_t at, size_t len) const;
   void FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_chars, size_t first_token,
                       size_t last_token, ClaimMatch* m) const;
 
   const ClaimRegistry& registry_;
   const RumorConfig& config_;
   std::vector<CueTokens> cues_;
+  std::vector<std::vector<uint32_t>> exceptions_;
 };
 
 }  // namespace sluice::rumor

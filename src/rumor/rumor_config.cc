@@ -18,6 +18,10 @@ std::vector<std::pair<std::string, double>> RumorConfig::DefaultDebunkCues() {
           {"系谣传", -1.0}, {"纯属捏造", -1.0}, {"并非事实", -1.0}};
 }
 
+std::vector<std::string> RumorConfig::DefaultDebunkExceptions() {
+  return {"真的假的", "是不是假的", "不是谣言", "不是假的", "并非谣言"};
+}
+
 namespace {
 
 using simdjson::dom::element;
@@ -96,6 +100,15 @@ Result<RumorConfig> ParseRumorConfig(std::string_view json, const std::string& n
         double w;
         SLUICE_RETURN_IF_ERROR(r.Number(cue.value, cue_key, &w));
         c.debunk_cues.emplace_back(std::string(cue.key), w);
+      }
+    } else if (key == "debunk_exceptions") {
+      if (v.type() != element_type::ARRAY) return r.Error(key, "must be an array of phrases");
+      c.debunk_exceptions.clear();
+      simdjson::dom::array phrases = v.get_array().value_unsafe();
+      for (element e : phrases) {
+        if (e.type() != element_type::STRING || e.get_string().value_unsafe().empty())
+          return r.Error(key, "must be an array of phrases");
+        c.debunk_exceptions.emplace_back(e.get_string().value_unsafe());
       }
     } else if (key.empty() || key[0] != '_') {  // "_comment" and the like are allowed
       return Status::Config(name + ": unknown key '" + key + "'");

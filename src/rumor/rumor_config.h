@@ -36,8 +36,12 @@ struct RumorConfig {
   // (negative) weights as the rumor.debunk_context signal.
   int debunk_window = 30;
   std::vector<std::pair<std::string, double>> debunk_cues = DefaultDebunkCues();
+  // Phrases that contain a cue without refuting anything ("真的假的?" asks; "这不是谣言"
+  // insists): a cue inside one of them does not count.
+  std::vector<std::string> debunk_exceptions = DefaultDebunkExceptions();
 
   static std::vector<std::pair<std::string, double>> DefaultDebunkCues();
+  static std::vector<std::string> DefaultDebunkExceptions();
 };
 
 // Parses a configuration file's contents. `name` is used in errors, which name the key and the

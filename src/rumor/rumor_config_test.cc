@@ -23,6 +23,7 @@ TEST(RumorConfigTest, ShippedFileEqualsCompiledDefaults) {
   EXPECT_EQ(c.threshold, d.threshold);
   EXPECT_EQ(c.debunk_window, d.debunk_window);
   EXPECT_EQ(c.debunk_cues, d.debunk_cues);
+  EXPECT_EQ(c.debunk_exceptions, d.debunk_exceptions);
 }
 
 TEST(RumorConfigTest, OverridesOnlyWhatIsGiven) {

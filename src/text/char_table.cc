@@ -104,6 +104,7 @@ struct CharTableBuilder {
     ec = U_ZERO_ERROR;
     spoof = uspoof_open(&ec);
     if (U_FAILURE(ec)) spoof = nullptr, Note("ICU confusables data missing: no homoglyph folding");
+    IndexAsciiSkeletons();
 
     Result<TradSimpMap> ts = TradSimpMap::Build();
     if (ts.ok()) {
@@ -151,6 +152,37 @@ struct CharTableBuilder {
     std::vector<UChar32> out = CodePoints(StripMarks(Normalize(nfkc_cf, icu::UnicodeString(c)), &stripped));
     if (out.empty()) out.push_back(c);
     return out;
+  }
+
+  // The raw UTS #39 skeleton of `c` (UTF-16), or empty when ICU has none.
+  icu::UnicodeString RawSkeleton(UChar32 c) {
+    if (spoof == nullptr) return {};
+    UChar in[2];
+    int32_t len = 0;
+    U16_APPEND_UNSAFE(in, len, c);
+    UChar sk[64];
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t n = uspoof_getSkeleton(spoof, 0, in, len, sk, 64, &ec);
+    if (U_FAILURE(ec)) return {};
+    return icu::UnicodeString(sk, n);
+  }
+
+  // ASCII letters by their skeleton: 'l' → {I, l}, 'O' → {O}.
+  std::map<icu::UnicodeString, std::vector<UChar32>> ascii_by_skeleton;
+
+  void IndexAsciiSkeletons() {
+    for (UChar32 c = 'A'; c <= 'z'; ++c)
+      if (u_isalpha(c)) ascii_by_skeleton[RawSkeleton(c)].push_back(c);
+  }
+
+  // The ASCII letter a non-ASCII letter imitates, in the same case when there is a choice
+  // (Cyrillic І imitates I, not l), or 0 when it imitates none.
+  UChar32 ImitatedAscii(UChar32 c) {
+    auto it = ascii_by_skeleton.find(RawSkeleton(c));
+    if (it == ascii_by_skeleton.end()) return 0;
+    for (UChar32 a : it->second)
+      if ((u_isupper(c) && u_isupper(a)) || (u_islower(c) && u_islower(a))) return a;
+    return it->second[0];
   }
 
   // Letters and digits of the case-folded confusable skeleton of `c`. Case folding can turn a
@@ -250,12 +282,13 @@ struct CharTableBuilder {
       std::vector<UChar32> folded = CaseFold(x);
       if (folded.size() != 1 || folded[0] != x) e.flags |= kCaseFold;
       // ASCII letters are what the look-alikes imitate, and their skeletons are not closed under
-      // case folding (I→l but i→i): they are only case-folded. Other letters, and digits (0→o),
-      // take their skeleton before case folding, which keeps Greek and Cyrillic capitals
-      // (Τ→T→t) apart from their lower-case forms' look-alikes.
+      // case folding (I→l but i→i): they are only case-folded. A letter that imitates an ASCII
+      // letter becomes that letter, case-folded (Cyrillic І→I→i, Greek Τ→T→t); other letters,
+      // and digits (0→o), become their case-folded skeleton.
       bool ascii_letter = x < 0x80 && u_isalpha(x);
       if (!ascii_letter && HasSkeleton(script) && IsLetterOrDigit(x)) {
-        std::vector<UChar32> sk = Skeleton(x);
+        UChar32 imitated = x >= 0x80 ? ImitatedAscii(x) : 0;
+        std::vector<UChar32> sk = imitated != 0 ? CaseFold(imitated) : Skeleton(x);
         if (x >= 0x80 && sk != folded) e.flags |= kHomoglyph;
         folded = sk;
       }
