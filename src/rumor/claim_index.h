@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -27,7 +28,7 @@ class ClaimIndex {
   // kept once. Clears the delta. `postings` is consumed (sorted in place).
   void Build(std::vector<std::pair<uint64_t, Posting>>* postings);
   // Adds one posting to the delta.
-  void Add(uint64_t key, Posting p) { delta_[key].push_back(p); ++delta_postings_; }
+  void Add(uint64_t key, Posting p);
 
   // Calls f(posting) for every posting of `key`. A key that was never added may, with
   // probability about 2^-32 per probe, return another key's postings: callers verify.
@@ -36,7 +37,7 @@ class ClaimIndex {
     if (mask_ != 0) {
       uint32_t fp = Fingerprint(key);
       for (size_t i = key & mask_;; i = (i + 1) & mask_) {
-        const Slot& s = slots_[i];
+        const Slot& s = slots_.get()[i];
         if (s.fp == 0) break;
         if (s.fp != fp) continue;
         if (s.value & kInline) {
@@ -55,9 +56,21 @@ class ClaimIndex {
     }
   }
 
+  // False when `key` was certainly never added; true when it may have been. A bit array of about
+  // 16 bits a key, small enough to stay in cache, answers this for the many keys of a post that
+  // are in no claim without a trip to the table in main memory.
+  bool MayContain(uint64_t key) const {
+    if (filter_mask_ == 0) return false;
+    uint64_t bit = (key >> 20) & filter_mask_;
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  void PrefetchFilter(uint64_t key) const {
+    if (filter_mask_ != 0) __builtin_prefetch(&filter_[((key >> 20) & filter_mask_) >> 6]);
+  }
+
   // Hints the processor to fetch the table slot of `key` (the index is far larger than cache).
   void Prefetch(uint64_t key) const {
-    if (mask_ != 0) __builtin_prefetch(&slots_[key & mask_]);
+    if (mask_ != 0) __builtin_prefetch(slots_.get() + (key & mask_));
   }
 
   size_t frozen_postings() const { return frozen_postings_; }
@@ -76,9 +89,21 @@ class ClaimIndex {
     return fp == 0 ? 1 : fp;
   }
 
-  std::vector<Slot> slots_;
+  // The table lives in memory mapped with transparent huge pages where the kernel allows them:
+  // with 4 KiB pages nearly every probe of a table this size also misses the TLB.
+  struct Unmap {
+    size_t bytes;
+    void operator()(Slot* p) const;
+  };
+  std::unique_ptr<Slot, Unmap> slots_{nullptr, Unmap{0}};
   size_t mask_ = 0;
   std::vector<Posting> lists_;  // per key: count, then the postings
+  std::vector<uint64_t> filter_;
+  uint64_t filter_mask_ = 0;  // bits in filter_ - 1, 0 when there is no filter yet
+  void SetFilterBit(uint64_t key) {
+    uint64_t bit = (key >> 20) & filter_mask_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   std::unordered_map<uint64_t, std::vector<Posting>> delta_;
   size_t frozen_postings_ = 0, delta_postings_ = 0, keys_ = 0;
 };

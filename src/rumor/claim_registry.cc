@@ -26,22 +26,30 @@ Result<std::unique_ptr<ClaimRegistry>> ClaimRegistry::Open(const std::string& pa
 void ClaimRegistry::IndexSlot(uint32_t slot,
                               std::vector<std::pair<uint64_t, ClaimIndex::Posting>>* out) {
   thread_local text::NormalizedText norm;
-  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<uint64_t> hashes, anchors;
   Slot& s = slots_[slot];
   text::Normalize(s.claim.text, &norm);
   s.chars = static_cast<uint32_t>(norm.size());
   s.matchable = norm.size() >= static_cast<size_t>(config_.min_claim_chars);
-  s.shingles[0] = s.shingles[1] = 0;
+  s.positions = 0;
   if (!s.matchable) return;
   const size_t k = static_cast<size_t>(config_.shingle_size);
+  const size_t ck = static_cast<size_t>(config_.candidate_shingle_size);
+  s.positions = static_cast<uint32_t>(norm.size() - k + 1);
+  s.fingerprints = fingerprints_.size();
   for (uint32_t ch = 0; ch < 2; ++ch) {
-    hashes.clear();
     const std::vector<uint32_t>& tokens = ch == 0 ? norm.chars : norm.sounds;
-    text::ShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed, &hashes);
-    std::sort(hashes.begin(), hashes.end());
-    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-    s.shingles[ch] = static_cast<uint16_t>(std::min<size_t>(hashes.size(), UINT16_MAX));
-    for (uint64_t h : hashes) out->emplace_back(h, (slot << 1) | ch);
+    const uint64_t seed = ch == 0 ? kCharSeed : kSoundSeed;
+    hashes.clear();
+    text::ShingleHashes(tokens.data(), tokens.size(), k, seed, &hashes);
+    for (uint64_t h : hashes) fingerprints_.push_back(Fingerprint(h));
+    hashes.clear();
+    text::RollingShingleHashes(tokens.data(), tokens.size(), ck, seed, &hashes);
+    anchors.clear();
+    text::Winnow(hashes, static_cast<size_t>(config_.candidate_window), &anchors);
+    std::sort(anchors.begin(), anchors.end());
+    anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+    for (uint64_t h : anchors) out->emplace_back(h, (slot << 1) | ch);
   }
 }
 
@@ -58,6 +66,7 @@ void ClaimRegistry::Rebuild() {
   }
   std::vector<std::pair<uint64_t, ClaimIndex::Posting>> postings;
   postings.reserve(slots_.size() * 64);
+  fingerprints_.clear();
   matchable_ = 0;
   for (uint32_t i = 0; i < slots_.size(); ++i) {
     IndexSlot(i, &postings);
@@ -93,7 +102,7 @@ Status ClaimRegistry::AddLocked(std::vector<Claim> claims) {
       }
     }
     uint32_t slot = static_cast<uint32_t>(slots_.size());
-    slots_.push_back(Slot{std::move(c), true, false, 0, {0, 0}});
+    slots_.push_back(Slot{std::move(c), true, false, 0, 0, 0});
     by_id_[slots_.back().claim.id] = slot;
     added.push_back(slot);
     ++live_;
@@ -167,7 +176,7 @@ ClaimRegistry::Memory ClaimRegistry::MemoryUsage() const {
   // Each id-map node holds a string and a slot number, plus a bucket pointer.
   m.claims += by_id_.size() * (sizeof(std::string) + sizeof(uint32_t) + 3 * sizeof(void*));
   for (const auto& [id, slot] : by_id_) m.claims += heap(id);
-  m.index = index_.MemoryBytes();
+  m.index = index_.MemoryBytes() + fingerprints_.capacity() * sizeof(uint32_t);
   return m;
 }
 

@@ -67,11 +67,15 @@ class ClaimRegistry {
     Claim claim;
     bool alive = false;
     bool matchable = false;
-    uint32_t chars = 0;
-    uint16_t shingles[2] = {0, 0};  // distinct shingles per channel
+    uint32_t chars = 0;      // normalized length in tokens
+    uint32_t positions = 0;  // shingle positions: chars - shingle_size + 1 when matchable
+    size_t fingerprints = 0; // offset in fingerprints_ of 2 × positions values
   };
 
-  // Computes the slot's normalized length and distinct shingles; appends its postings.
+  // 32-bit fingerprint of a shingle hash, never 0 (0 marks an empty slot in the matcher's sets).
+  static uint32_t Fingerprint(uint64_t hash) { return static_cast<uint32_t>(hash >> 32) | 1u; }
+
+  // Computes the slot's normalized length and shingle fingerprints; appends its postings.
   void IndexSlot(uint32_t slot, std::vector<std::pair<uint64_t, ClaimIndex::Posting>>* out);
   // Drops dead slots and rebuilds the frozen index from every live claim.
   void Rebuild();
@@ -81,6 +85,10 @@ class ClaimRegistry {
   std::unique_ptr<ClaimStore> store_;
   mutable std::shared_mutex mu_;
   std::vector<Slot> slots_;
+  // Per matchable slot, the fingerprints of its shingles in claim order: the character
+  // channel's, then the sound channel's. The matcher checks containment against them before
+  // verifying a candidate in full.
+  std::vector<uint32_t> fingerprints_;
   std::unordered_map<std::string, uint32_t> by_id_;
   ClaimIndex index_;
   size_t live_ = 0, matchable_ = 0, dead_ = 0;

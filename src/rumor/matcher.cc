@@ -13,12 +13,16 @@ namespace sluice::rumor {
 using text::NormalizedText;
 
 struct Matcher::Scratch {
-  NormalizedText post, claim;
-  std::vector<uint64_t> post_hash[2];
+  std::vector<uint32_t> chars, sounds;  // the post's channels (fast path)
+  NormalizedText post, claim;           // in full, for posts with a candidate
+  std::vector<uint64_t> post_hash[2];       // shingles for containment
+  std::vector<uint64_t> candidate_hash[2];  // anchors: winnowed longer shingles
+  FingerprintSet post_set[2];               // fingerprints of post_hash
   std::vector<uint64_t> claim_hash[2];
-  std::vector<std::pair<uint64_t, uint32_t>> claim_sorted[2];  // (hash, claim position)
-  std::vector<uint32_t> counts;   // per slot: shingles found on the character, sound channel
-  std::vector<uint32_t> touched;  // slots with a non-zero count
+  PositionMap claim_positions[2];           // claim shingle hash -> its positions
+  std::vector<uint64_t> long_hash;          // candidate-size shingles before winnowing
+  std::vector<uint8_t> seen;      // per slot: already a candidate of this post
+  std::vector<uint32_t> touched;  // slots seen
   std::vector<uint32_t> candidates;
   std::vector<uint8_t> hit;       // per claim position: bit 0 character, bit 1 sound
   std::vector<uint8_t> covered;   // per post token
@@ -31,11 +35,28 @@ Matcher::Matcher(const ClaimRegistry& registry)
   NormalizedText n;
   for (const auto& [cue, weight] : config_.debunk_cues) {
     text::Normalize(cue, &n);
-    if (!n.chars.empty()) cues_.push_back(CueTokens{cue, n.chars, weight});
+    if (n.chars.empty()) continue;
+    cues_.push_back(CueTokens{cue, n.chars, weight});
+    cue_first_bits_ |= uint64_t{1} << ((n.chars[0] * 0x9E3779B1u) >> 26);
   }
   for (const std::string& phrase : config_.debunk_exceptions) {
     text::Normalize(phrase, &n);
     if (!n.chars.empty()) exceptions_.push_back(n.chars);
+  }
+}
+
+void Matcher::PositionMap::Build(const std::vector<uint64_t>& hashes) {
+  size_t cap = 16;
+  while (cap < hashes.size() * 2) cap <<= 1;
+  head.assign(cap, 0);
+  next.assign(hashes.size(), 0);
+  mask = cap - 1;
+  // Positions are inserted last to first so each chain lists them in increasing order.
+  for (size_t i = hashes.size(); i-- > 0;) {
+    size_t b = hashes[i] & mask;
+    while (head[b] != 0 && hashes[head[b] - 1] != hashes[i]) b = (b + 1) & mask;
+    next[i] = head[b];
+    head[b] = static_cast<uint32_t>(i + 1);
   }
 }
 
@@ -57,51 +78,89 @@ long Find(const std::vector<uint32_t>& haystack, size_t lo, size_t hi,
 
 }  // namespace
 
+void Matcher::FingerprintSet::Build(const std::vector<uint64_t>& hashes) {
+  size_t cap = 64;
+  while (cap < hashes.size() * 2) cap <<= 1;
+  slots.assign(cap, 0);
+  shift = 32 - static_cast<uint32_t>(__builtin_ctzll(cap));
+  for (uint64_t h : hashes) {
+    uint32_t fp = ClaimRegistry::Fingerprint(h);
+    for (size_t i = Home(fp);; i = (i + 1) & (cap - 1)) {
+      if (slots[i] == fp) break;
+      if (slots[i] == 0) {
+        slots[i] = fp;
+        break;
+      }
+    }
+  }
+}
+
 std::vector<ClaimMatch> Matcher::Match(std::string_view text) const {
   Scratch& s = ThreadScratch();
   std::vector<ClaimMatch> out;
-  text::Normalize(text, &s.post);
+  text::NormalizeTokens(text, &s.chars, &s.sounds);
   const size_t k = static_cast<size_t>(config_.shingle_size);
-  // A claim is at least min_claim_chars >= k tokens long: a shorter post cannot contain one.
-  if (s.post.size() < k) return out;
-  s.post_hash[0].clear();
-  s.post_hash[1].clear();
-  text::ShingleHashes(s.post.chars.data(), s.post.size(), k, kCharSeed, &s.post_hash[0]);
-  text::ShingleHashes(s.post.sounds.data(), s.post.size(), k, kSoundSeed, &s.post_hash[1]);
+  const size_t ck = static_cast<size_t>(config_.candidate_shingle_size);
+  // A claim has at least min_claim_chars >= ck tokens: a shorter post cannot contain one.
+  if (s.chars.size() < ck) return out;
+  for (uint32_t ch = 0; ch < 2; ++ch) {
+    const std::vector<uint32_t>& tokens = ch == 0 ? s.chars : s.sounds;
+    s.long_hash.clear();
+    text::RollingShingleHashes(tokens.data(), tokens.size(), ck, ch == 0 ? kCharSeed : kSoundSeed,
+                               &s.long_hash);
+    s.candidate_hash[ch].clear();
+    text::Winnow(s.long_hash, static_cast<size_t>(config_.candidate_window), &s.candidate_hash[ch]);
+  }
 
   std::shared_lock lock(registry_.mu_);
   const ClaimIndex& index = registry_.index_;
   const auto& slots = registry_.slots_;
-  if (s.counts.size() < slots.size() * 2) s.counts.resize(slots.size() * 2, 0);
-  uint32_t* counts = s.counts.data();
+  if (s.seen.size() < slots.size()) s.seen.resize(slots.size(), 0);
+  uint8_t* seen = s.seen.data();
   s.touched.clear();
-  constexpr size_t kAhead = 8;  // slots fetched ahead of the probe that reads them
+  // Candidates: claims sharing an anchor with the post. Most anchors of a post are in no claim:
+  // the in-cache filter answers those, and the table in main memory is read only for the rest,
+  // all fetched before any is read so the memory system works on them at once.
+  for (uint32_t ch = 0; ch < 2; ++ch)
+    for (uint64_t h : s.candidate_hash[ch]) index.PrefetchFilter(h);
   for (uint32_t ch = 0; ch < 2; ++ch) {
-    const std::vector<uint64_t>& hs = s.post_hash[ch];
-    for (size_t i = 0; i < std::min(kAhead, hs.size()); ++i) index.Prefetch(hs[i]);
-    for (size_t i = 0; i < hs.size(); ++i) {
-      if (i + kAhead < hs.size()) index.Prefetch(hs[i + kAhead]);
-      index.ForEach(hs[i], [&](ClaimIndex::Posting p) {
+    std::vector<uint64_t>& hs = s.candidate_hash[ch];
+    hs.erase(std::remove_if(hs.begin(), hs.end(), [&](uint64_t h) { return !index.MayContain(h); }),
+             hs.end());
+    for (uint64_t h : hs) index.Prefetch(h);
+  }
+  for (uint32_t ch = 0; ch < 2; ++ch) {
+    for (uint64_t h : s.candidate_hash[ch]) {
+      index.ForEach(h, [&](ClaimIndex::Posting p) {
         if ((p & 1) != ch) return;
         uint32_t slot = p >> 1;
-        if (counts[2 * slot] == 0 && counts[2 * slot + 1] == 0) s.touched.push_back(slot);
-        ++counts[2 * slot + ch];
+        if (!seen[slot]) s.touched.push_back(slot);
+        seen[slot] = 1;
       });
     }
   }
   s.candidates.clear();
   for (uint32_t slot : s.touched) {
-    uint32_t found_chars = counts[2 * slot], found_sounds = counts[2 * slot + 1];
-    counts[2 * slot] = counts[2 * slot + 1] = 0;
-    const ClaimRegistry::Slot& sl = slots[slot];
-    if (!sl.alive || !sl.matchable) continue;
-    auto need = [&](uint16_t n) {
-      return std::max<uint32_t>(1, static_cast<uint32_t>(std::ceil(config_.candidate_fraction * n)));
-    };
-    if (found_chars >= need(sl.shingles[0]) || found_sounds >= need(sl.shingles[1]))
-      s.candidates.push_back(slot);
+    seen[slot] = 0;
+    if (slots[slot].alive && slots[slot].matchable) s.candidates.push_back(slot);
+  }
+  if (s.candidates.empty()) return out;
+  // Containment from the stored fingerprints rules out most candidates before the full check.
+  text::Normalize(text, &s.post);
+  for (uint32_t ch = 0; ch < 2; ++ch) {
+    const std::vector<uint32_t>& tokens = ch == 0 ? s.post.chars : s.post.sounds;
+    s.post_hash[ch].clear();
+    text::ShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
+                        &s.post_hash[ch]);
+    s.post_set[ch].Build(s.post_hash[ch]);
   }
   for (uint32_t slot : s.candidates) {
+    const ClaimRegistry::Slot& sl = slots[slot];
+    const uint32_t* fp = registry_.fingerprints_.data() + sl.fingerprints;
+    uint32_t found = 0;
+    for (uint32_t i = 0; i < sl.positions; ++i)
+      found += s.post_set[0].Has(fp[i]) || s.post_set[1].Has(fp[sl.positions + i]);
+    if (found < config_.partial_min_containment * sl.positions) continue;
     ClaimMatch m;
     if (Verify(slot, s, &m)) out.push_back(std::move(m));
   }
@@ -127,9 +186,7 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
     s.claim_hash[ch].clear();
     const std::vector<uint32_t>& tokens = ch == 0 ? claim.chars : claim.sounds;
     text::ShingleHashes(tokens.data(), m, k, ch == 0 ? kCharSeed : kSoundSeed, &s.claim_hash[ch]);
-    s.claim_sorted[ch].clear();
-    for (uint32_t i = 0; i < positions; ++i) s.claim_sorted[ch].emplace_back(s.claim_hash[ch][i], i);
-    std::sort(s.claim_sorted[ch].begin(), s.claim_sorted[ch].end());
+    s.claim_positions[ch].Build(s.claim_hash[ch]);
   }
   s.hit.assign(positions, 0);
   s.covered.assign(n, 0);
@@ -137,14 +194,11 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   for (size_t j = 0; j + k <= n; ++j) {
     bool any = false;
     for (uint32_t ch = 0; ch < 2; ++ch) {
-      const auto& sorted = s.claim_sorted[ch];
-      uint64_t h = s.post_hash[ch][j];
-      auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(h, uint32_t{0}));
-      for (; it != sorted.end() && it->first == h; ++it) {
-        s.hit[it->second] |= static_cast<uint8_t>(1u << ch);
-        if (!any) s.aligned.emplace_back(it->second, static_cast<uint32_t>(j));
+      s.claim_positions[ch].ForEach(s.post_hash[ch][j], s.claim_hash[ch], [&](uint32_t i) {
+        s.hit[i] |= static_cast<uint8_t>(1u << ch);
+        if (!any) s.aligned.emplace_back(i, static_cast<uint32_t>(j));
         any = true;
-      }
+      });
     }
     if (any) std::fill(s.covered.begin() + static_cast<long>(j),
                        s.covered.begin() + static_cast<long>(j + k), 1);
@@ -268,20 +322,29 @@ void Matcher::FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_char
   size_t w = static_cast<size_t>(config_.debunk_window);
   size_t lo = first_token > w ? first_token - w : 0;
   size_t hi = std::min(post.size(), last_token + w);
-  for (const CueTokens& cue : cues_) {
-    // A cue the claim itself contains ("...是谣言吗") says nothing about this post's stance.
-    if (Find(claim_chars, 0, claim_chars.size(), cue.tokens) >= 0) continue;
-    long at = -1;
-    for (size_t from = lo;;) {
-      at = Find(post.chars, from, hi, cue.tokens);
-      if (at < 0 || !InException(post.chars, static_cast<size_t>(at), cue.tokens.size())) break;
-      from = static_cast<size_t>(at) + 1;
-    }
-    if (at < 0) continue;
-    auto [b, e] = post.OriginSpan(static_cast<size_t>(at), static_cast<size_t>(at) + cue.tokens.size());
-    m->debunk.push_back(DebunkCue{cue.cue, Span{b, e}, cue.weight});
-    m->debunk_weight += cue.weight;
-  }
+  // A cue the claim itself contains ("...是谣言吗") says nothing about this post's stance.
+  // One bit per cue: the configuration allows at most 64.
+  uint64_t in_claim = 0, found = 0;
+  ScanCues(claim_chars, 0, claim_chars.size(),
+           [&](size_t c, size_t) { in_claim |= uint64_t{1} << c; });
+  ScanCues(post.chars, lo, hi, [&](size_t c, size_t at) {
+    uint64_t bit = uint64_t{1} << c;
+    if ((in_claim | found) & bit) return;
+    if (InException(post.chars, at, cues_[c].tokens.size())) return;
+    found |= bit;
+    auto [b, e] = post.OriginSpan(at, at + cues_[c].tokens.size());
+    m->debunk.push_back(DebunkCue{cues_[c].cue, Span{b, e}, cues_[c].weight});
+    m->debunk_weight += cues_[c].weight;
+  });
+  // Report cues in configuration order, whatever their order in the post.
+  std::stable_sort(m->debunk.begin(), m->debunk.end(), [&](const DebunkCue& a, const DebunkCue& b) {
+    auto index = [&](const DebunkCue& d) {
+      for (size_t c = 0; c < cues_.size(); ++c)
+        if (cues_[c].cue == d.cue) return c;
+      return cues_.size();
+    };
+    return index(a) < index(b);
+  });
 }
 
 }  // namespace sluice::rumor

@@ -64,9 +64,51 @@ class Matcher {
     std::vector<uint32_t> tokens;
     double weight;
   };
+  // A small open-addressing set of a post's shingle fingerprints (0 = empty).
+  struct FingerprintSet {
+    std::vector<uint32_t> slots;
+    uint32_t shift = 26;
+    void Build(const std::vector<uint64_t>& hashes);
+    size_t Home(uint32_t fp) const { return (fp * 0x9E3779B1u) >> shift; }
+    bool Has(uint32_t fp) const {
+      for (size_t i = Home(fp);; i = (i + 1) & (slots.size() - 1)) {
+        if (slots[i] == fp) return true;
+        if (slots[i] == 0) return false;
+      }
+    }
+  };
+  // The positions of each shingle hash of a claim: a hash table of chains, 1-based (0 = none).
+  struct PositionMap {
+    std::vector<uint32_t> head, next;
+    size_t mask = 0;
+    void Build(const std::vector<uint64_t>& hashes);
+    // Calls f(position) for every position whose hash is `h`, in increasing order.
+    template <typename F>
+    void ForEach(uint64_t h, const std::vector<uint64_t>& hashes, F&& f) const {
+      for (size_t b = h & mask; head[b] != 0; b = (b + 1) & mask) {
+        if (hashes[head[b] - 1] != h) continue;
+        for (uint32_t p = head[b]; p != 0; p = next[p - 1]) f(p - 1);
+        return;
+      }
+    }
+  };
   struct Scratch;
   static Scratch& ThreadScratch();
   bool Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const;
+  // Calls f(cue index, position) for every occurrence of a cue in tokens[lo, hi).
+  template <typename F>
+  void ScanCues(const std::vector<uint32_t>& tokens, size_t lo, size_t hi, F&& f) const {
+    for (size_t at = lo; at < hi; ++at) {
+      uint32_t t = tokens[at];
+      if (!((cue_first_bits_ >> ((t * 0x9E3779B1u) >> 26)) & 1)) continue;
+      for (size_t c = 0; c < cues_.size(); ++c) {
+        const std::vector<uint32_t>& cue = cues_[c].tokens;
+        if (cue[0] == t && at + cue.size() <= hi &&
+            std::equal(cue.begin() + 1, cue.end(), tokens.begin() + static_cast<long>(at) + 1))
+          f(c, at);
+      }
+    }
+  }
   // Whether tokens[at, at + len) lies inside an occurrence of a debunk exception.
   bool InException(const std::vector<uint32_t>& tokens, size_t at, size_t len) const;
   void FindDebunkCues(Scratch& s, const std::vector<uint32_t>& claim_chars, size_t first_token,
@@ -75,6 +117,7 @@ class Matcher {
   const ClaimRegistry& registry_;
   const RumorConfig& config_;
   std::vector<CueTokens> cues_;
+  uint64_t cue_first_bits_ = 0;  // a bit per hashed first token of any cue
   std::vector<std::vector<uint32_t>> exceptions_;
 };
 

@@ -75,8 +75,10 @@ Result<RumorConfig> ParseRumorConfig(std::string_view json, const std::string& n
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 8, &c.shingle_size));
     } else if (key == "min_claim_chars") {
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 10000, &c.min_claim_chars));
-    } else if (key == "candidate_fraction") {
-      SLUICE_RETURN_IF_ERROR(r.Fraction(v, key, &c.candidate_fraction));
+    } else if (key == "candidate_shingle_size") {
+      SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 16, &c.candidate_shingle_size));
+    } else if (key == "candidate_window") {
+      SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 100, &c.candidate_window));
     } else if (key == "min_containment") {
       SLUICE_RETURN_IF_ERROR(r.Fraction(v, key, &c.min_containment));
     } else if (key == "partial_min_containment") {
@@ -101,6 +103,7 @@ Result<RumorConfig> ParseRumorConfig(std::string_view json, const std::string& n
         SLUICE_RETURN_IF_ERROR(r.Number(cue.value, cue_key, &w));
         c.debunk_cues.emplace_back(std::string(cue.key), w);
       }
+      if (c.debunk_cues.size() > 64) return r.Error(key, "may hold at most 64 cues");
     } else if (key == "debunk_exceptions") {
       if (v.type() != element_type::ARRAY) return r.Error(key, "must be an array of phrases");
       c.debunk_exceptions.clear();
@@ -119,8 +122,14 @@ Result<RumorConfig> ParseRumorConfig(std::string_view json, const std::string& n
                                           std::to_string(c.shingle_size) + ")");
   if (c.partial_min_containment > c.min_containment)
     return r.Error("partial_min_containment", "must not exceed min_containment");
-  if (c.candidate_fraction > c.partial_min_containment)
-    return r.Error("candidate_fraction", "must not exceed partial_min_containment");
+  if (c.candidate_shingle_size < c.shingle_size)
+    return r.Error("candidate_shingle_size", "must be at least shingle_size (" +
+                                                 std::to_string(c.shingle_size) + ")");
+  // The shortest matchable claim, copied exactly, must still share an anchor with the post.
+  int shortest = c.candidate_shingle_size + c.candidate_window - 1;
+  if (c.min_claim_chars < shortest)
+    return r.Error("min_claim_chars", "must be at least candidate_shingle_size + "
+                                      "candidate_window - 1 (" + std::to_string(shortest) + ")");
   return c;
 }
 

@@ -12,15 +12,20 @@
 namespace sluice::rumor {
 
 struct RumorConfig {
-  // Tokens per shingle, on both channels.
+  // Tokens per shingle for containment, on both channels.
   int shingle_size = 3;
+  // Candidates: a claim is checked only when the post shares one of its anchors: the
+  // candidate_shingle_size-token shingles that winnowing with a window of candidate_window
+  // shingles selects, on either channel. A run of candidate_shingle_size + candidate_window - 1
+  // tokens copied on one channel (7 with the defaults) always shares an anchor. Long shingles are
+  // rare in unrelated text and winnowing keeps about 2/(window+1) of them, so few index probes
+  // and few claims are checked per post.
+  int candidate_shingle_size = 5;
+  int candidate_window = 3;
   // Claims shorter than this (in normalized tokens: punctuation, emoji and spaces do not count)
   // are kept in the registry but never matched: a very short claim ("千万注意") matches
   // everything.
   int min_claim_chars = 8;
-  // A claim is verified only when at least this share of its shingles, on either channel, is
-  // found in the post.
-  double candidate_fraction = 0.25;
   // A post matches a claim when this share of the claim's shingle positions is found in the post
   // on either channel (containment of the claim in the post) ...
   double min_containment = 0.6;

@@ -15,7 +15,8 @@ TEST(RumorConfigTest, ShippedFileEqualsCompiledDefaults) {
   const RumorConfig& c = r.value();
   EXPECT_EQ(c.shingle_size, d.shingle_size);
   EXPECT_EQ(c.min_claim_chars, d.min_claim_chars);
-  EXPECT_EQ(c.candidate_fraction, d.candidate_fraction);
+  EXPECT_EQ(c.candidate_shingle_size, d.candidate_shingle_size);
+  EXPECT_EQ(c.candidate_window, d.candidate_window);
   EXPECT_EQ(c.min_containment, d.min_containment);
   EXPECT_EQ(c.partial_min_containment, d.partial_min_containment);
   EXPECT_EQ(c.partial_min_run, d.partial_min_run);

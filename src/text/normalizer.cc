@@ -64,6 +64,51 @@ void Normalize(std::string_view text, NormalizedText* out) {
   out->all_flags = all;
 }
 
+void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
+                     std::vector<uint32_t>* sounds) {
+  const CharTable& table = CharTable::Get();
+  // Most code points give at most one token and take at least one byte: size for that, and
+  // grow only for the rare expansions.
+  chars->resize(text.size() + 1);
+  sounds->resize(text.size() + 1);
+  uint32_t* c = chars->data();
+  uint32_t* s = sounds->data();
+  size_t n = 0, cap = chars->size();
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else {
+      cp = DecodeUtf8(text, &i);
+    }
+    const CharEntry& e = table.Lookup(cp);
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : cp;
+      c[n] = tok;
+      s[n] = e.sound != 0 ? e.sound : tok;
+      ++n;
+    } else if (e.count > 1) {
+      if (n + e.count > cap) {
+        cap = 2 * (n + e.count);
+        chars->resize(cap);
+        sounds->resize(cap);
+        c = chars->data();
+        s = sounds->data();
+      }
+      const PooledToken* p = table.pool() + e.token;
+      for (uint8_t k = 0; k < e.count; ++k, ++n) {
+        c[n] = p[k].token;
+        s[n] = p[k].sound;
+      }
+    }
+  }
+  chars->resize(n);
+  sounds->resize(n);
+}
+
 std::string NormalizedString(std::string_view text) {
   NormalizedText n;
   Normalize(text, &n);

@@ -46,6 +46,11 @@ struct NormalizedText {
 // Invalid UTF-8 bytes count as one code point each (U+FFFD). Thread-safe.
 void Normalize(std::string_view text, NormalizedText* out);
 
+// The two channels only, without origins or flags: the matcher's fast path, which needs the
+// rest only for the few posts that have a candidate claim. Gives the same tokens as Normalize.
+void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
+                     std::vector<uint32_t>* sounds);
+
 // The character-channel tokens of `text` as a UTF-8 string, for tests and debugging.
 std::string NormalizedString(std::string_view text);
 // The sound-channel tokens of `text` as space-separated syllables or characters.

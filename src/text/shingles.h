@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <vector>
 
+// Inlined: shingles are 12 to 32 bytes, where a call into the shared library costs as much as
+// the hash itself.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 namespace sluice::text {
@@ -21,5 +24,18 @@ inline uint64_t ShingleHash(const uint32_t* tokens, size_t k, uint64_t seed) {
 // REQUIRES: k >= 1.
 void ShingleHashes(const uint32_t* tokens, size_t n, size_t k, uint64_t seed,
                    std::vector<uint64_t>* out);
+
+// Like ShingleHashes, but with a polynomial rolling hash (each next shingle in O(1), finished
+// with a 64-bit mixer) instead of XXH3: for long shingles on the matcher's hot path. The values
+// differ from ShingleHashes'; use one family consistently for one purpose.
+void RollingShingleHashes(const uint32_t* tokens, size_t n, size_t k, uint64_t seed,
+                          std::vector<uint64_t>* out);
+
+// Winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003): appends to *anchors the smallest hash of
+// every window of `w` consecutive hashes (the rightmost on ties), each selected position once.
+// Two texts that share a run of at least w hashes share at least one anchor, and a text keeps
+// about 2/(w+1) of its hashes. Fewer than w hashes: their minimum.
+// REQUIRES: w >= 1.
+void Winnow(const std::vector<uint64_t>& hashes, size_t w, std::vector<uint64_t>* anchors);
 
 }  // namespace sluice::text
