@@ -51,7 +51,7 @@ void PrintHuman(std::string_view id, const rumor::ClaimMatch& m, std::string_vie
   for (const rumor::DebunkCue& c : m.debunk) debunk += (debunk.empty() ? "" : ",") + c.cue;
   std::printf("%.*s\t%s\t%s\tscore %.3f\tcontainment %.3f (chars %.3f, sounds %.3f)%s%s%s\t\"%s\"\n",
               static_cast<int>(id.size()), id.data(), m.claim_id.c_str(),
-              m.flagged ? "rumor" : "suppressed", m.score, m.containment, m.char_containment,
+              m.flagged ? "rumor" : "not_flagged", m.score, m.containment, m.char_containment,
               m.sound_containment, edits.empty() ? "" : "\tedits ", edits.c_str(),
               debunk.empty() ? "" : ("\tdebunk " + debunk).c_str(), quote.c_str());
 }
@@ -91,7 +91,7 @@ int Run(const MatchArgs& a) {
     if (!st.ok()) return fail(st.message());
   }
   std::vector<Finding> findings;
-  uint64_t posts = 0, flagged_posts = 0, suppressed = 0, skipped = 0, problems = 0;
+  uint64_t posts = 0, flagged_posts = 0, not_flagged = 0, skipped = 0, problems = 0;
   std::string buf;
   auto t1 = std::chrono::steady_clock::now();
   for (const std::string& path : inputs) {
@@ -113,10 +113,10 @@ int Run(const MatchArgs& a) {
         continue;
       }
       ++posts;
-      std::vector<rumor::ClaimMatch> ms = matcher.Match(item.text);
+      std::vector<rumor::ClaimMatch> ms = matcher.Match(item.text, item.time);
       bool any = !ms.empty() && ms[0].flagged;
       flagged_posts += any;
-      for (const rumor::ClaimMatch& m : ms) suppressed += !m.flagged;
+      for (const rumor::ClaimMatch& m : ms) not_flagged += !m.flagged;
       if (any && !a.findings.empty()) {
         Finding f{std::string(item.id), {}};
         rumor::AppendFindingLine(&f.line, item.id, ms[0], item.text);
@@ -149,11 +149,11 @@ int Run(const MatchArgs& a) {
   }
   std::fprintf(stderr,
                "sluice match: %zu claims (%zu matchable) loaded in %.2f s; %llu posts, %llu "
-               "flagged, %llu matches suppressed by debunking context, %llu other records "
+               "flagged, %llu matches not flagged (outweighed by debunking context), %llu other records "
                "skipped, %llu bad lines; %.0f posts/s\n",
                registry.size(), registry.matchable(), load_s, static_cast<unsigned long long>(posts),
                static_cast<unsigned long long>(flagged_posts),
-               static_cast<unsigned long long>(suppressed), static_cast<unsigned long long>(skipped),
+               static_cast<unsigned long long>(not_flagged), static_cast<unsigned long long>(skipped),
                static_cast<unsigned long long>(problems), match_s > 0 ? posts / match_s : 0.0);
   return flagged_posts > 0 || problems > 0 ? kExitFindings : kExitOk;
 }
@@ -181,7 +181,7 @@ void RegisterMatch(CLI::App& app, int* exit_code) {
                   "Write findings.jsonl (label rumor, with the claim) to this file instead of "
                   "listing matches");
   cmd->add_flag("--json", args->json, "One JSON object per match, with signals and evidence");
-  cmd->add_flag("--all", args->all, "Also list matches suppressed by debunking context");
+  cmd->add_flag("--all", args->all, "Also list matches that debunking context kept from being flagged");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });
 }
 

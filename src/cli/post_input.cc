@@ -1,5 +1,7 @@
 #include "cli/post_input.h"
 
+#include <optional>
+
 namespace sluice::cli {
 
 using simdjson::dom::element;
@@ -67,6 +69,17 @@ Status PostInput::Next(Item* item) {
     if (doc["text"].get(text) != simdjson::SUCCESS || text.is_null())
       return problem("missing field 'text'");
     if (text.type() != element_type::STRING) return problem("field 'text' must be a string");
+    element time;
+    if (doc["time"].get(time) == simdjson::SUCCESS && !time.is_null()) {
+      std::optional<UnixSeconds> t;
+      if (time.type() == element_type::STRING) t = ParseRfc3339(time.get_string().value_unsafe());
+      else if (time.type() == element_type::INT64) t = time.get_int64().value_unsafe();
+      else if (time.type() == element_type::UINT64 || time.type() == element_type::DOUBLE)
+        t = static_cast<UnixSeconds>(time.get_double().value_unsafe());
+      if (!t || *t < kMinTime || *t > kMaxTime)
+        return problem("field 'time' is not an RFC 3339 time or Unix seconds between 1970 and 2100");
+      item->time = *t;
+    }
     item->kind = Kind::kPost;
     item->id = id_buf_;
     item->text = text.get_string().value_unsafe();

@@ -3,7 +3,8 @@
 //     `text`; records of other types (accounts, engagements, claims) are skipped, so an events
 //     file can be read as it is;
 //   - anything else: a plain line of text, whose id is "<file>:<line>".
-// Blank lines are skipped. A JSON line without a usable id or text is a problem with a reason.
+// Blank lines are skipped. A JSON line without a usable id or text, or with a `time` that is
+// neither RFC 3339 nor Unix seconds, is a problem with a reason.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <simdjson.h>
 
 #include "core/status.h"
+#include "core/time.h"
 #include "ingest/line_reader.h"
 
 namespace sluice::cli {
@@ -24,6 +26,7 @@ class PostInput {
   struct Item {
     Kind kind = Kind::kEnd;
     std::string_view id, text;  // kPost: valid until the next call
+    UnixSeconds time = 0;       // kPost: the post's `time` when given, else 0
     uint64_t line = 0;
     std::string problem;        // kProblem: why the line is not a post
   };

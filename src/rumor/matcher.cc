@@ -95,7 +95,7 @@ void Matcher::FingerprintSet::Build(const std::vector<uint64_t>& hashes) {
   }
 }
 
-std::vector<ClaimMatch> Matcher::Match(std::string_view text) const {
+std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) const {
   Scratch& s = ThreadScratch();
   std::vector<ClaimMatch> out;
   text::NormalizeTokens(text, &s.chars, &s.sounds);
@@ -162,12 +162,18 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text) const {
       found += s.post_set[0].Has(fp[i]) || s.post_set[1].Has(fp[sl.positions + i]);
     if (found < config_.partial_min_containment * sl.positions) continue;
     ClaimMatch m;
-    if (Verify(slot, s, &m)) out.push_back(std::move(m));
+    if (!Verify(slot, s, &m)) continue;
+    int64_t published = sl.claim.published;
+    if (time != 0 && published != 0)
+      m.time_distance = static_cast<uint64_t>(time > published ? time - published : published - time);
+    out.push_back(std::move(m));
   }
   lock.unlock();
   std::sort(out.begin(), out.end(), [](const ClaimMatch& a, const ClaimMatch& b) {
     if (a.flagged != b.flagged) return a.flagged;
     if (a.score != b.score) return a.score > b.score;
+    if (a.literal != b.literal) return a.literal > b.literal;
+    if (a.time_distance != b.time_distance) return a.time_distance < b.time_distance;
     return a.claim_id < b.claim_id;
   });
   return out;
@@ -196,6 +202,12 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
     for (uint32_t ch = 0; ch < 2; ++ch) {
       s.claim_positions[ch].ForEach(s.post_hash[ch][j], s.claim_hash[ch], [&](uint32_t i) {
         s.hit[i] |= static_cast<uint8_t>(1u << ch);
+        // Bit 2: copied exactly as the claim writes it (before normalization).
+        if (!(s.hit[i] & 4) &&
+            std::equal(post.source.begin() + static_cast<long>(j),
+                       post.source.begin() + static_cast<long>(j + k),
+                       claim.source.begin() + static_cast<long>(i)))
+          s.hit[i] |= 4;
         if (!any) s.aligned.emplace_back(i, static_cast<uint32_t>(j));
         any = true;
       });
@@ -203,12 +215,16 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
     if (any) std::fill(s.covered.begin() + static_cast<long>(j),
                        s.covered.begin() + static_cast<long>(j + k), 1);
   }
-  size_t hit_chars = 0, hit_sounds = 0, hit_any = 0;
+  size_t hit_chars = 0, hit_sounds = 0, hit_any = 0, literal = 0;
   for (uint8_t h : s.hit) {
     hit_chars += h & 1;
     hit_sounds += (h >> 1) & 1;
-    hit_any += h != 0;
+    literal += (h >> 2) & 1;
+    hit_any += (h & 3) != 0;
   }
+  // Among claims a post matches equally well after normalization (one claim in two scripts, or
+  // two claims that differ only where the post did not copy), the literal copy ranks first.
+  out->literal = static_cast<double>(literal) / positions;
   out->containment = static_cast<double>(hit_any) / positions;
   out->char_containment = static_cast<double>(hit_chars) / positions;
   out->sound_containment = static_cast<double>(hit_sounds) / positions;
@@ -298,7 +314,9 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   out->normalizations = needed;
 
   FindDebunkCues(s, claim.chars, first_token, last_token, out);
-  out->match_weight = config_.claim_match_weight * out->containment;
+  // Either rule is a detection: the weight grows from half to all of claim_match_weight with
+  // containment, so a debunking cue can outweigh a weak partial copy before a full one.
+  out->match_weight = config_.claim_match_weight * (0.5 + 0.5 * out->containment);
   out->score = out->match_weight + out->debunk_weight;
   out->flagged = out->score >= config_.threshold;
   return true;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time.h"
 #include "rumor/claim_registry.h"
 
 namespace sluice::rumor {
@@ -36,6 +37,7 @@ struct ClaimMatch {
   double containment = 0;        // share of the claim's shingles found, on either channel
   double char_containment = 0;   // on the character channel alone
   double sound_containment = 0;  // on the sound channel alone
+  double literal = 0;            // share of the claim's positions copied as written, unnormalized
   uint32_t longest_run = 0;      // longest run of consecutive post tokens copied from the claim
   uint32_t claim_chars = 0;      // the claim's normalized length in tokens
   double post_coverage = 0;      // share of the post's tokens inside the matched spans
@@ -47,6 +49,9 @@ struct ClaimMatch {
   double debunk_weight = 0;      // weight of the rumor.debunk_context signal (<= 0)
   double score = 0;              // sum of the signal weights
   bool flagged = false;          // score >= threshold
+  // Seconds between the post and the claim's debunk, when both times are known: claims circulate
+  // around the time they are debunked, so among equally good matches the nearest ranks first.
+  uint64_t time_distance = UINT64_MAX;
 };
 
 class Matcher {
@@ -54,9 +59,10 @@ class Matcher {
   // REQUIRES: `registry` outlives the matcher.
   explicit Matcher(const ClaimRegistry& registry);
 
-  // Every claim the post matches, flagged ones first, then by score (highest first), then by
-  // claim id. Thread-safe; each thread keeps its own scratch buffers.
-  std::vector<ClaimMatch> Match(std::string_view text) const;
+  // Every claim the post matches: flagged ones first, then by score (highest first), then by
+  // literal similarity, then by time_distance, then by claim id. `time` is when the post was
+  // made (Unix seconds; 0 when unknown). Thread-safe; each thread keeps its own scratch buffers.
+  std::vector<ClaimMatch> Match(std::string_view text, UnixSeconds time = 0) const;
 
  private:
   struct CueTokens {

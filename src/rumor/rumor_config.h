@@ -17,10 +17,10 @@ struct RumorConfig {
   // Candidates: a claim is checked only when the post shares one of its anchors: the
   // candidate_shingle_size-token shingles that winnowing with a window of candidate_window
   // shingles selects, on either channel. A run of candidate_shingle_size + candidate_window - 1
-  // tokens copied on one channel (7 with the defaults) always shares an anchor. Long shingles are
+  // tokens copied on one channel (8 with the defaults) always shares an anchor. Long shingles are
   // rare in unrelated text and winnowing keeps about 2/(window+1) of them, so few index probes
   // and few claims are checked per post.
-  int candidate_shingle_size = 5;
+  int candidate_shingle_size = 6;
   int candidate_window = 3;
   // Claims shorter than this (in normalized tokens: punctuation, emoji and spaces do not count)
   // are kept in the registry but never matched: a very short claim ("千万注意") matches
@@ -33,9 +33,10 @@ struct RumorConfig {
   // partial_min_run consecutive tokens copied.
   double partial_min_containment = 0.35;
   int partial_min_run = 10;
-  // Signal weights. rumor.claim_match weighs claim_match_weight × containment.
+  // Signal weights. rumor.claim_match weighs claim_match_weight × (0.5 + 0.5 × containment).
   double claim_match_weight = 1.0;
-  // A post is flagged when the sum of its signals' weights reaches this.
+  // A post is flagged when the sum of its signals' weights reaches this: with the defaults every
+  // match is flagged unless debunking context outweighs it.
   double threshold = 0.5;
   // Debunking context: cue words within debunk_window tokens of the matched text add their
   // (negative) weights as the rumor.debunk_context signal.

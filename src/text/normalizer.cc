@@ -4,8 +4,37 @@
 
 #include "text/char_table.h"
 #include "text/code_points.h"
+#include "text/normalization.h"
 
 namespace sluice::text {
+
+namespace {
+
+bool IsEmoticonChar(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+// Weibo writes its emoticons as a name in ASCII brackets: "[泪]", "[doge]", "[笑cry]". When
+// text[i] is the '[' of one, returns the byte offset just past its ']' and sets *code_points to
+// its length; otherwise returns 0.
+size_t EmoticonEnd(std::string_view text, size_t i, uint32_t* code_points) {
+  constexpr uint32_t kMaxName = 8;
+  size_t j = i + 1;
+  uint32_t n = 0;
+  while (j < text.size() && n <= kMaxName) {
+    if (text[j] == ']') {
+      if (n == 0) return 0;
+      *code_points = n + 2;
+      return j + 1;
+    }
+    if (!IsEmoticonChar(DecodeUtf8(text, &j))) return 0;
+    ++n;
+  }
+  return 0;
+}
+
+}  // namespace
 
 void NormalizedText::Clear() {
   chars.clear();
@@ -29,6 +58,18 @@ void Normalize(std::string_view text, NormalizedText* out) {
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t cp;
+    if (b == '[') {
+      uint32_t len;
+      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+        while (i < end) {
+          out->dropped_origin.push_back(index++);
+          out->dropped_source.push_back(DecodeUtf8(text, &i));
+          out->dropped_flags.push_back(kEmoji);
+        }
+        all |= kEmoji;
+        continue;
+      }
+    }
     if (b < 0x80) {
       cp = b;
       ++i;
@@ -78,6 +119,13 @@ void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t cp;
+    if (b == '[') {
+      uint32_t len;
+      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+        i = end;
+        continue;
+      }
+    }
     if (b < 0x80) {
       cp = b;
       ++i;

@@ -97,6 +97,10 @@ TEST(NormalizerTest, CasesFromDataFile) {
     Normalize(r.cols[1], &n);
     EXPECT_EQ(NormalizedString(r.cols[1]), r.cols[2]) << "normalize.tsv:" << r.line;
     EXPECT_EQ(FlagNames(n.all_flags), FlagNames(ParseFlags(r.cols[3]))) << "normalize.tsv:" << r.line;
+    std::vector<uint32_t> chars, sounds;
+    NormalizeTokens(r.cols[1], &chars, &sounds);
+    EXPECT_EQ(chars, n.chars) << "normalize.tsv:" << r.line;
+    EXPECT_EQ(sounds, n.sounds) << "normalize.tsv:" << r.line;
   }
   for (const char* k : {"exact", "trad_simp", "zero_width", "punctuation", "emoji", "fullwidth",
                         "homoglyph", "lookalike_han", "homophone", "partial", "embedded"})
@@ -144,6 +148,15 @@ TEST(NormalizerTest, ExpansionsShareTheirOrigin) {
   ASSERT_EQ(n.size(), 4u);
   EXPECT_EQ(n.origin, (std::vector<uint32_t>{0, 1, 1, 2}));
   EXPECT_EQ(n.OriginSpan(1, 3), (std::pair<uint32_t, uint32_t>{1, 2}));
+  // U+FDFA is 3 bytes and becomes 18 tokens: the fast path must grow past its first guess.
+  std::string many;
+  for (int i = 0; i < 50; ++i) many += "\uFDFA";
+  Normalize(many, &n);
+  std::vector<uint32_t> chars, sounds;
+  NormalizeTokens(many, &chars, &sounds);
+  EXPECT_GT(chars.size(), many.size());
+  EXPECT_EQ(chars, n.chars);
+  EXPECT_EQ(sounds, n.sounds);
 }
 
 TEST(NormalizerTest, InvalidUtf8CountsOneCodePointPerBadByte) {
