@@ -1,5 +1,5 @@
-// Inverted index from shingle hashes to the claims that contain them, on two channels
-// (characters and sounds). A posting is (claim slot << 1) | channel.
+// Inverted index from shingle hashes (the claims' anchors) to the claims that contain them. A
+// posting is a claim slot.
 //
 // Why an inverted index rather than MinHash LSH (docs/rumor.md): a claim must be found when it is
 // *contained* in a longer post, and LSH estimates Jaccard similarity, which a long post dilutes;
@@ -22,7 +22,7 @@ namespace sluice::rumor {
 class ClaimIndex {
  public:
   using Posting = uint32_t;
-  static constexpr uint32_t kMaxSlots = 1u << 30;
+  static constexpr uint32_t kMaxSlots = 1u << 31;  // the top bit of a table value is a tag
 
   // Replaces the whole index with `postings` (key, posting) pairs; duplicates are allowed and
   // kept once. Clears the delta. `postings` is consumed (sorted in place).

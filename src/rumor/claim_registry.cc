@@ -27,6 +27,7 @@ void ClaimRegistry::IndexSlot(uint32_t slot,
                               std::vector<std::pair<uint64_t, ClaimIndex::Posting>>* out) {
   thread_local text::NormalizedText norm;
   thread_local std::vector<uint64_t> hashes, anchors;
+  thread_local std::vector<uint32_t> keys;
   Slot& s = slots_[slot];
   text::Normalize(s.claim.text, &norm);
   s.chars = static_cast<uint32_t>(norm.size());
@@ -39,18 +40,19 @@ void ClaimRegistry::IndexSlot(uint32_t slot,
   s.fingerprints = fingerprints_.size();
   for (uint32_t ch = 0; ch < 2; ++ch) {
     const std::vector<uint32_t>& tokens = ch == 0 ? norm.chars : norm.sounds;
-    const uint64_t seed = ch == 0 ? kCharSeed : kSoundSeed;
     hashes.clear();
-    text::ShingleHashes(tokens.data(), tokens.size(), k, seed, &hashes);
+    text::RollingShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
+                               &hashes);
     for (uint64_t h : hashes) fingerprints_.push_back(Fingerprint(h));
-    hashes.clear();
-    text::RollingShingleHashes(tokens.data(), tokens.size(), ck, seed, &hashes);
-    anchors.clear();
-    text::Winnow(hashes, static_cast<size_t>(config_.candidate_window), &anchors);
-    std::sort(anchors.begin(), anchors.end());
-    anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
-    for (uint64_t h : anchors) out->emplace_back(h, (slot << 1) | ch);
   }
+  text::NormalizeKeys(s.claim.text, &keys);
+  hashes.clear();
+  text::RollingShingleHashes(keys.data(), keys.size(), ck, kKeySeed, &hashes);
+  anchors.clear();
+  text::Winnow(hashes, static_cast<size_t>(config_.candidate_window), &anchors);
+  std::sort(anchors.begin(), anchors.end());
+  anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+  for (uint64_t h : anchors) out->emplace_back(h, slot);
 }
 
 void ClaimRegistry::Rebuild() {

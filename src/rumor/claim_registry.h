@@ -23,9 +23,10 @@
 
 namespace sluice::rumor {
 
-// Seeds of the two shingle hash families (one per channel).
+// Seeds of the shingle hash families, one per channel.
 inline constexpr uint64_t kCharSeed = 0x63686172ull;   // "char"
 inline constexpr uint64_t kSoundSeed = 0x736f756eull;  // "soun"
+inline constexpr uint64_t kKeySeed = 0x6b657973ull;    // "keys"
 
 struct ClaimInfo {
   Claim claim;

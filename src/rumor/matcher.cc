@@ -16,11 +16,12 @@ struct Matcher::Scratch {
   std::vector<uint32_t> chars, sounds;  // the post's channels (fast path)
   NormalizedText post, claim;           // in full, for posts with a candidate
   std::vector<uint64_t> post_hash[2];       // shingles for containment
-  std::vector<uint64_t> candidate_hash[2];  // anchors: winnowed longer shingles
-  FingerprintSet post_set[2];               // fingerprints of post_hash
+  std::vector<uint32_t> keys;               // the post's candidate channel
+  std::vector<uint64_t> anchors;            // winnowed long shingles of the keys
+  FingerprintSet post_set[2];               // fingerprints of the post's shingles
   std::vector<uint64_t> claim_hash[2];
   PositionMap claim_positions[2];           // claim shingle hash -> its positions
-  std::vector<uint64_t> long_hash;          // candidate-size shingles before winnowing
+  std::vector<uint64_t> long_hash;          // shingles before winnowing
   std::vector<uint8_t> seen;      // per slot: already a candidate of this post
   std::vector<uint32_t> touched;  // slots seen
   std::vector<uint32_t> candidates;
@@ -28,6 +29,8 @@ struct Matcher::Scratch {
   std::vector<uint8_t> covered;   // per post token
   std::vector<std::pair<uint32_t, uint32_t>> aligned;  // (claim position, post position)
   std::vector<std::pair<uint16_t, char32_t>> claim_drops;
+  std::vector<std::pair<size_t, size_t>> runs, kept;
+  std::vector<size_t> covered_in;
 };
 
 Matcher::Matcher(const ClaimRegistry& registry)
@@ -98,19 +101,15 @@ void Matcher::FingerprintSet::Build(const std::vector<uint64_t>& hashes) {
 std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) const {
   Scratch& s = ThreadScratch();
   std::vector<ClaimMatch> out;
-  text::NormalizeTokens(text, &s.chars, &s.sounds);
+  text::NormalizeKeys(text, &s.keys);
   const size_t k = static_cast<size_t>(config_.shingle_size);
   const size_t ck = static_cast<size_t>(config_.candidate_shingle_size);
   // A claim has at least min_claim_chars >= ck tokens: a shorter post cannot contain one.
-  if (s.chars.size() < ck) return out;
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    const std::vector<uint32_t>& tokens = ch == 0 ? s.chars : s.sounds;
-    s.long_hash.clear();
-    text::RollingShingleHashes(tokens.data(), tokens.size(), ck, ch == 0 ? kCharSeed : kSoundSeed,
-                               &s.long_hash);
-    s.candidate_hash[ch].clear();
-    text::Winnow(s.long_hash, static_cast<size_t>(config_.candidate_window), &s.candidate_hash[ch]);
-  }
+  if (s.keys.size() < ck) return out;
+  s.long_hash.clear();
+  text::RollingShingleHashes(s.keys.data(), s.keys.size(), ck, kKeySeed, &s.long_hash);
+  s.anchors.clear();
+  text::Winnow(s.long_hash, static_cast<size_t>(config_.candidate_window), &s.anchors);
 
   std::shared_lock lock(registry_.mu_);
   const ClaimIndex& index = registry_.index_;
@@ -121,23 +120,16 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
   // Candidates: claims sharing an anchor with the post. Most anchors of a post are in no claim:
   // the in-cache filter answers those, and the table in main memory is read only for the rest,
   // all fetched before any is read so the memory system works on them at once.
-  for (uint32_t ch = 0; ch < 2; ++ch)
-    for (uint64_t h : s.candidate_hash[ch]) index.PrefetchFilter(h);
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    std::vector<uint64_t>& hs = s.candidate_hash[ch];
-    hs.erase(std::remove_if(hs.begin(), hs.end(), [&](uint64_t h) { return !index.MayContain(h); }),
-             hs.end());
-    for (uint64_t h : hs) index.Prefetch(h);
-  }
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    for (uint64_t h : s.candidate_hash[ch]) {
-      index.ForEach(h, [&](ClaimIndex::Posting p) {
-        if ((p & 1) != ch) return;
-        uint32_t slot = p >> 1;
-        if (!seen[slot]) s.touched.push_back(slot);
-        seen[slot] = 1;
-      });
-    }
+  for (uint64_t h : s.anchors) index.PrefetchFilter(h);
+  s.anchors.erase(std::remove_if(s.anchors.begin(), s.anchors.end(),
+                                 [&](uint64_t h) { return !index.MayContain(h); }),
+                  s.anchors.end());
+  for (uint64_t h : s.anchors) index.Prefetch(h);
+  for (uint64_t h : s.anchors) {
+    index.ForEach(h, [&](ClaimIndex::Posting slot) {
+      if (!seen[slot]) s.touched.push_back(slot);
+      seen[slot] = 1;
+    });
   }
   s.candidates.clear();
   for (uint32_t slot : s.touched) {
@@ -146,14 +138,15 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
   }
   if (s.candidates.empty()) return out;
   // Containment from the stored fingerprints rules out most candidates before the full check.
-  text::Normalize(text, &s.post);
+  text::NormalizeTokens(text, &s.chars, &s.sounds);
   for (uint32_t ch = 0; ch < 2; ++ch) {
-    const std::vector<uint32_t>& tokens = ch == 0 ? s.post.chars : s.post.sounds;
-    s.post_hash[ch].clear();
-    text::ShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                        &s.post_hash[ch]);
-    s.post_set[ch].Build(s.post_hash[ch]);
+    const std::vector<uint32_t>& tokens = ch == 0 ? s.chars : s.sounds;
+    s.long_hash.clear();
+    text::RollingShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
+                               &s.long_hash);
+    s.post_set[ch].Build(s.long_hash);
   }
+  bool normalized = false;
   for (uint32_t slot : s.candidates) {
     const ClaimRegistry::Slot& sl = slots[slot];
     const uint32_t* fp = registry_.fingerprints_.data() + sl.fingerprints;
@@ -161,6 +154,17 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
     for (uint32_t i = 0; i < sl.positions; ++i)
       found += s.post_set[0].Has(fp[i]) || s.post_set[1].Has(fp[sl.positions + i]);
     if (found < config_.partial_min_containment * sl.positions) continue;
+    if (!normalized) {
+      // The full form (origins, flags) and exact shingles, for the few posts that get this far.
+      text::Normalize(text, &s.post);
+      for (uint32_t ch = 0; ch < 2; ++ch) {
+        const std::vector<uint32_t>& tokens = ch == 0 ? s.post.chars : s.post.sounds;
+        s.post_hash[ch].clear();
+        text::ShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
+                            &s.post_hash[ch]);
+      }
+      normalized = true;
+    }
     ClaimMatch m;
     if (!Verify(slot, s, &m)) continue;
     int64_t published = sl.claim.published;
@@ -244,8 +248,10 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   // Spans: covered runs, bridging gaps of up to k tokens (one swapped character breaks k
   // shingles but leaves the copy whole). Stray runs shorter than min(2k, m) are left out unless
   // they are the longest.
-  std::vector<std::pair<size_t, size_t>> runs;  // token ranges [a, b) with their covered count
-  std::vector<size_t> covered_in;
+  std::vector<std::pair<size_t, size_t>>& runs = s.runs;  // token ranges [a, b)
+  std::vector<size_t>& covered_in = s.covered_in;          // covered tokens in each
+  runs.clear();
+  covered_in.clear();
   for (size_t i = 0; i < n;) {
     if (!s.covered[i]) { ++i; continue; }
     size_t a = i, cov = 0, last = i;
@@ -261,7 +267,8 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
     if (covered_in[r] > covered_in[best]) best = r;
   size_t min_cov = std::min(2 * k, m);
   size_t first_token = n, last_token = 0, span_tokens = 0;
-  std::vector<std::pair<size_t, size_t>> kept;
+  std::vector<std::pair<size_t, size_t>>& kept = s.kept;
+  kept.clear();
   for (size_t r = 0; r < runs.size(); ++r) {
     if (r != best && covered_in[r] < min_cov) continue;
     kept.push_back(runs[r]);

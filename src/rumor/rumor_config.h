@@ -15,9 +15,10 @@ struct RumorConfig {
   // Tokens per shingle for containment, on both channels.
   int shingle_size = 3;
   // Candidates: a claim is checked only when the post shares one of its anchors: the
-  // candidate_shingle_size-token shingles that winnowing with a window of candidate_window
-  // shingles selects, on either channel. A run of candidate_shingle_size + candidate_window - 1
-  // tokens copied on one channel (8 with the defaults) always shares an anchor. Long shingles are
+  // candidate_shingle_size-token shingles of the key channel (sounds, with look-alikes read as
+  // their group's first member) that winnowing with a window of candidate_window shingles
+  // selects. A run of candidate_shingle_size + candidate_window - 1 keys copied (8 with the
+  // defaults) always shares an anchor. Long shingles are
   // rare in unrelated text and winnowing keeps about 2/(window+1) of them, so few index probes
   // and few claims are checked per post.
   int candidate_shingle_size = 6;

@@ -214,8 +214,14 @@ struct CharTableBuilder {
   }
 
   struct Piece {
-    uint32_t token, sound;
+    uint32_t token, sound, key;
   };
+
+  // The sound token of a Han character: its syllable, or the character when it has none.
+  uint32_t Sound(char32_t c) const {
+    uint16_t syl = pinyin ? pinyin->Syllable(c) : 0;
+    return syl ? kSoundBase + syl : c;
+  }
 
   CharEntry Compute(char32_t cp, std::vector<Piece>* pieces) {
     pieces->clear();
@@ -232,12 +238,13 @@ struct CharTableBuilder {
       // NFKC, case folding and skeletons leave unified ideographs alone: skip ICU for speed.
       char32_t y = trad_simp ? trad_simp->Map(cp) : cp;
       if (y != cp) e.flags |= kTradSimp;
-      uint16_t syl = pinyin ? pinyin->Syllable(y) : 0;
-      uint32_t sound = syl ? kSoundBase + syl : y;
+      uint32_t sound = Sound(y);
       char32_t l = lookalike ? lookalike->Canonical(y) : y;
       if (l != y) e.flags |= kLookalikeHan;
+      uint32_t key = Sound(l);
       e.token = l == cp ? 0 : l;
       e.sound = sound == l ? 0 : sound;
+      e.key = key == (e.sound ? e.sound : l) ? 0 : key;
       return e;
     }
     if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE ||
@@ -269,14 +276,14 @@ struct CharTableBuilder {
           if (s != y) e.flags |= kTradSimp, y = s;
         }
         // The sound is read before the look-alike folding: 问 keeps "wen" (so a 諧音 swap to 文
-        // still lines up) while its character token becomes its group's first member, 间.
-        uint16_t syl = pinyin ? pinyin->Syllable(y) : 0;
-        uint32_t sound = syl ? kSoundBase + syl : y;
+        // still lines up) while its character token becomes its group's first member, 间. The
+        // key is the sound of that first member (间 "jian"), so both swaps usually keep it.
+        uint32_t sound = Sound(y);
         if (lookalike) {
           char32_t l = lookalike->Canonical(y);
           if (l != y) e.flags |= kLookalikeHan, y = l;
         }
-        pieces->push_back({y, sound});
+        pieces->push_back({y, sound, Sound(y)});
         continue;
       }
       std::vector<UChar32> folded = CaseFold(x);
@@ -292,7 +299,10 @@ struct CharTableBuilder {
         if (x >= 0x80 && sk != folded) e.flags |= kHomoglyph;
         folded = sk;
       }
-      for (UChar32 y : folded) pieces->push_back({static_cast<uint32_t>(y), static_cast<uint32_t>(y)});
+      for (UChar32 y : folded) {
+        uint32_t t = static_cast<uint32_t>(y);
+        pieces->push_back({t, t, t});
+      }
       continue;
     }
     if (pieces->empty()) return drop(dropped);
@@ -300,6 +310,7 @@ struct CharTableBuilder {
       const Piece& p = (*pieces)[0];
       e.token = p.token == cp ? 0 : p.token;
       e.sound = p.sound == p.token ? 0 : p.sound;
+      e.key = p.key == p.sound ? 0 : p.key;
       e.count = 1;
       return e;
     }
@@ -318,7 +329,7 @@ struct CharTableBuilder {
         CharEntry e = Compute((hi << 8) | lo, &pieces);
         if (e.count > 1) {
           e.token = static_cast<uint32_t>(table->pool_.size());
-          for (const Piece& p : pieces) table->pool_.push_back({p.token, p.sound});
+          for (const Piece& p : pieces) table->pool_.push_back({p.token, p.sound, p.key});
         }
         block[lo] = e;
       }
@@ -330,7 +341,7 @@ struct CharTableBuilder {
   }
 };
 
-static_assert(sizeof(CharEntry) == 12, "CharEntry is hashed as bytes: no padding allowed");
+static_assert(sizeof(CharEntry) == 16, "CharEntry is hashed as bytes: no padding allowed");
 
 const CharTable& CharTable::Get() {
   static const CharTable* table = [] {

@@ -5,7 +5,9 @@
 //
 // Tokens: a character-channel token is a code point. A sound-channel token is the same code
 // point, except for Han characters with a reading, whose sound token is kSoundBase + syllable id,
-// so 的 and 得 (both "de") share a sound token.
+// so 的 and 得 (both "de") share a sound token. A key (the candidate channel) is the sound token
+// of the character-channel token: the sound of a look-alike group's first member, so that both
+// a 形近字 swap and most 諧音 swaps leave it unchanged; the matcher finds candidates with it.
 #pragma once
 
 #include <cstdint>
@@ -22,13 +24,15 @@ struct CharEntry {
   uint32_t token = 0;
   // count == 1: the sound token (0 means the same as the token).
   uint32_t sound = 0;
+  // count == 1: the key (0 means the same as the sound token).
+  uint32_t key = 0;
   uint16_t flags = 0;  // Normalization bits: what changed this code point, or why it was dropped
   uint8_t count = 1;   // tokens produced: 0 when the code point is dropped
   uint8_t reserved = 0;
 };
 
 struct PooledToken {
-  uint32_t token, sound;
+  uint32_t token, sound, key;
 };
 
 class CharTable {

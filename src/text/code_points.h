@@ -20,6 +20,15 @@ inline char32_t DecodeUtf8(std::string_view s, size_t* i) {
     *i = p + 1;
     return c;
   }
+  // Fast path for the three-byte sequences of CJK text (U+0800..U+FFFF, not surrogates).
+  if ((c & 0xF0) == 0xE0 && p + 2 < s.size() && (b(p + 1) & 0xC0) == 0x80 &&
+      (b(p + 2) & 0xC0) == 0x80) {
+    char32_t cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{b(p + 1) & 0x3Fu} << 6) | (b(p + 2) & 0x3Fu);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *i = p + 3;
+      return cp;
+    }
+  }
   size_t n;
   char32_t cp;
   if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;

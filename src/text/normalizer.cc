@@ -157,6 +157,46 @@ void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
   sounds->resize(n);
 }
 
+void NormalizeKeys(std::string_view text, std::vector<uint32_t>* keys) {
+  const CharTable& table = CharTable::Get();
+  keys->resize(text.size() + 1);
+  uint32_t* k = keys->data();
+  size_t n = 0, cap = keys->size();
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    if (b == '[') {
+      uint32_t len;
+      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+        i = end;
+        continue;
+      }
+    }
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else {
+      cp = DecodeUtf8(text, &i);
+    }
+    const CharEntry& e = table.Lookup(cp);
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : cp;
+      uint32_t sound = e.sound != 0 ? e.sound : tok;
+      k[n++] = e.key != 0 ? e.key : sound;
+    } else if (e.count > 1) {
+      if (n + e.count > cap) {
+        cap = 2 * (n + e.count);
+        keys->resize(cap);
+        k = keys->data();
+      }
+      const PooledToken* p = table.pool() + e.token;
+      for (uint8_t j = 0; j < e.count; ++j) k[n++] = p[j].key;
+    }
+  }
+  keys->resize(n);
+}
+
 std::string NormalizedString(std::string_view text) {
   NormalizedText n;
   Normalize(text, &n);

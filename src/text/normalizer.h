@@ -52,6 +52,10 @@ void Normalize(std::string_view text, NormalizedText* out);
 void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
                      std::vector<uint32_t>* sounds);
 
+// The keys of `text` only (see CharTable): the coarsest channel, from which the matcher draws
+// its candidates before it looks at the others.
+void NormalizeKeys(std::string_view text, std::vector<uint32_t>* keys);
+
 // The character-channel tokens of `text` as a UTF-8 string, for tests and debugging.
 std::string NormalizedString(std::string_view text);
 // The sound-channel tokens of `text` as space-separated syllables or characters.

@@ -52,20 +52,29 @@ void Winnow(const std::vector<uint64_t>& hashes, size_t w, std::vector<uint64_t>
     anchors->push_back(*std::min_element(hashes.begin(), hashes.end()));
     return;
   }
+  // Windows are short (a few hashes): a fresh scan of each is cheaper than tracking the minimum
+  // across windows, whose branches the processor cannot predict.
+  // The output is written without branches: whether a window selects a new position is a coin
+  // toss the processor cannot predict.
+  size_t base = anchors->size();
+  anchors->resize(base + n - w + 1);
+  uint64_t* out = anchors->data() + base;
+  size_t count = 0;
   size_t last = SIZE_MAX;  // position selected by the previous window
+  const uint64_t* h = hashes.data();
   for (size_t start = 0; start + w <= n; ++start) {
-    size_t best;
-    if (last != SIZE_MAX && last >= start) {
-      // The previous minimum is still in the window: only the new hash can beat it.
-      best = hashes[start + w - 1] <= hashes[last] ? start + w - 1 : last;
-    } else {
-      best = start;
-      for (size_t i = start + 1; i < start + w; ++i)
-        if (hashes[i] <= hashes[best]) best = i;
+    size_t best = start;
+    uint64_t min = h[start];
+    for (size_t i = start + 1; i < start + w; ++i) {
+      bool le = h[i] <= min;
+      min = le ? h[i] : min;
+      best = le ? i : best;
     }
-    if (best != last) anchors->push_back(hashes[best]);
+    out[count] = min;
+    count += best != last;
     last = best;
   }
+  anchors->resize(base + count);
 }
 
 }  // namespace sluice::text
