@@ -18,5 +18,7 @@ void RegisterImport(CLI::App& app, int* exit_code);
 void RegisterEval(CLI::App& app, int* exit_code);
 void RegisterGen(CLI::App& app, int* exit_code);
 void RegisterCases(CLI::App& app, int* exit_code);
+void RegisterMatch(CLI::App& app, int* exit_code);
+void RegisterClaims(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli

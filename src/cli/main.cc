@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   sluice::cli::RegisterEval(app, &exit_code);
   sluice::cli::RegisterImport(app, &exit_code);
   sluice::cli::RegisterCases(app, &exit_code);
+  sluice::cli::RegisterMatch(app, &exit_code);
+  sluice::cli::RegisterClaims(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,220 @@
+#include "text/normalizer.h"
+
+#include <string>
+
+#include "text/char_table.h"
+#include "text/code_points.h"
+#include "text/normalization.h"
+
+namespace sluice::text {
+
+namespace {
+
+bool IsEmoticonChar(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+// Weibo writes its emoticons as a name in ASCII brackets: "[泪]", "[doge]", "[笑cry]". When
+// text[i] is the '[' of one, returns the byte offset just past its ']' and sets *code_points to
+// its length; otherwise returns 0.
+size_t EmoticonEnd(std::string_view text, size_t i, uint32_t* code_points) {
+  constexpr uint32_t kMaxName = 8;
+  size_t j = i + 1;
+  uint32_t n = 0;
+  while (j < text.size() && n <= kMaxName) {
+    if (text[j] == ']') {
+      if (n == 0) return 0;
+      *code_points = n + 2;
+      return j + 1;
+    }
+    if (!IsEmoticonChar(DecodeUtf8(text, &j))) return 0;
+    ++n;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void NormalizedText::Clear() {
+  chars.clear();
+  sounds.clear();
+  origin.clear();
+  source.clear();
+  flags.clear();
+  dropped_origin.clear();
+  dropped_source.clear();
+  dropped_flags.clear();
+  code_points = 0;
+  all_flags = 0;
+}
+
+void Normalize(std::string_view text, NormalizedText* out) {
+  const CharTable& table = CharTable::Get();
+  out->Clear();
+  uint32_t index = 0;
+  uint16_t all = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    if (b == '[') {
+      uint32_t len;
+      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+        while (i < end) {
+          out->dropped_origin.push_back(index++);
+          out->dropped_source.push_back(DecodeUtf8(text, &i));
+          out->dropped_flags.push_back(kEmoji);
+        }
+        all |= kEmoji;
+        continue;
+      }
+    }
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else {
+      cp = DecodeUtf8(text, &i);
+    }
+    const CharEntry& e = table.Lookup(cp);
+    all |= e.flags;
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : cp;
+      out->chars.push_back(tok);
+      out->sounds.push_back(e.sound != 0 ? e.sound : tok);
+      out->origin.push_back(index);
+      out->source.push_back(cp);
+      out->flags.push_back(e.flags);
+    } else if (e.count == 0) {
+      out->dropped_origin.push_back(index);
+      out->dropped_source.push_back(cp);
+      out->dropped_flags.push_back(e.flags);
+    } else {
+      const PooledToken* p = table.pool() + e.token;
+      for (uint8_t k = 0; k < e.count; ++k) {
+        out->chars.push_back(p[k].token);
+        out->sounds.push_back(p[k].sound);
+        out->origin.push_back(index);
+        out->source.push_back(cp);
+        out->flags.push_back(e.flags);
+      }
+    }
+    ++index;
+  }
+  out->code_points = index;
+  out->all_flags = all;
+}
+
+void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
+                     std::vector<uint32_t>* sounds) {
+  const CharTable& table = CharTable::Get();
+  // Most code points give at most one token and take at least one byte: size for that, and
+  // grow only for the rare expansions.
+  chars->resize(text.size() + 1);
+  sounds->resize(text.size() + 1);
+  uint32_t* c = chars->data();
+  uint32_t* s = sounds->data();
+  size_t n = 0, cap = chars->size();
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    if (b == '[') {
+      uint32_t len;
+      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+        i = end;
+        continue;
+      }
+    }
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else {
+      cp = DecodeUtf8(text, &i);
+    }
+    const CharEntry& e = table.Lookup(cp);
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : cp;
+      c[n] = tok;
+      s[n] = e.sound != 0 ? e.sound : tok;
+      ++n;
+    } else if (e.count > 1) {
+      if (n + e.count > cap) {
+        cap = 2 * (n + e.count);
+        chars->resize(cap);
+        sounds->resize(cap);
+        c = chars->data();
+        s = sounds->data();
+      }
+      const PooledToken* p = table.pool() + e.token;
+      for (uint8_t k = 0; k < e.count; ++k, ++n) {
+        c[n] = p[k].token;
+        s[n] = p[k].sound;
+      }
+    }
+  }
+  chars->resize(n);
+  sounds->resize(n);
+}
+
+void NormalizeKeys(std::string_view text, std::vector<uint32_t>* keys) {
+  const CharTable& table = CharTable::Get();
+  keys->resize(text.size() + 1);
+  uint32_t* k = keys->data();
+  size_t n = 0, cap = keys->size();
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    char32_t cp;
+    if (b == '[') {
+      uint32_t len;
+      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+        i = end;
+        continue;
+      }
+    }
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+    } else {
+      cp = DecodeUtf8(text, &i);
+    }
+    const CharEntry& e = table.Lookup(cp);
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : cp;
+      uint32_t sound = e.sound != 0 ? e.sound : tok;
+      k[n++] = e.key != 0 ? e.key : sound;
+    } else if (e.count > 1) {
+      if (n + e.count > cap) {
+        cap = 2 * (n + e.count);
+        keys->resize(cap);
+        k = keys->data();
+      }
+      const PooledToken* p = table.pool() + e.token;
+      for (uint8_t j = 0; j < e.count; ++j) k[n++] = p[j].key;
+    }
+  }
+  keys->resize(n);
+}
+
+std::string NormalizedString(std::string_view text) {
+  NormalizedText n;
+  Normalize(text, &n);
+  std::string s;
+  for (uint32_t t : n.chars) AppendUtf8(&s, t);
+  return s;
+}
+
+std::string SoundString(std::string_view text) {
+  NormalizedText n;
+  Normalize(text, &n);
+  const CharTable& table = CharTable::Get();
+  std::string s;
+  for (size_t i = 0; i < n.sounds.size(); ++i) {
+    if (i) s.push_back(' ');
+    s += table.SoundName(n.sounds[i]);
+  }
+  return s;
+}
+
+}  // namespace sluice::text
