@@ -7,6 +7,8 @@
 #include <array>
 #include <cstring>
 
+#include "core/utf8.h"
+
 namespace sluice::spam {
 
 void AppendUtf8(char32_t cp, std::string* out) {
@@ -27,8 +29,44 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+namespace {
+
+// Decodes UTF-8 already known to be well-formed: branches on the lead byte only.
+void DecodeValidUtf8(std::string_view s, std::vector<char32_t>* out) {
+  out->resize(s.size());
+  char32_t* o = out->data();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0, k = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      o[k++] = c;
+      i += 1;
+    } else if (c < 0xE0) {
+      o[k++] = (static_cast<char32_t>(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      i += 2;
+    } else if (c < 0xF0) {
+      o[k++] = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+               (p[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      o[k++] = (static_cast<char32_t>(c & 0x07) << 18) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 12) |
+               (static_cast<char32_t>(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+      i += 4;
+    }
+  }
+  out->resize(k);
+}
+
+}  // namespace
+
 void DecodeUtf8(std::string_view s, std::vector<char32_t>* out,
                 std::vector<uint32_t>* byte_offsets) {
+  if (byte_offsets == nullptr && IsValidUtf8(s)) {
+    DecodeValidUtf8(s, out);
+    return;
+  }
   out->clear();
   out->reserve(s.size());
   if (byte_offsets != nullptr) byte_offsets->clear();
@@ -143,51 +181,82 @@ class IcuNormalizer final : public Normalizer {
     opencc_convert_utf8_free(conv);
     if (k != batched.size()) return Status::Internal("OpenCC t2s: output lines do not match input");
 
-    offsets_.resize(kBmp + 1);
-    folded_.resize(kBmp);
+    // The table: outputs of up to 4 bytes inline, longer ones in long_.
+    table_.resize(kBmp);
     std::vector<char32_t> tmp;
     for (char32_t cp = 0; cp < kBmp; ++cp) {
-      offsets_[cp] = static_cast<uint32_t>(arena_.size());
-      arena_ += out[cp];
+      Entry& e = table_[cp];
       DecodeUtf8(out[cp], &tmp);
-      folded_[cp] = tmp.empty() ? 0 : tmp[0];
+      char32_t first = tmp.empty() ? 0 : tmp[0];
+      e.trad = traditional_[cp];
+      e.folded = static_cast<uint16_t>(first);
+      if (out[cp].size() <= 4 && first < kBmp) {
+        std::memcpy(&e.bytes, out[cp].data(), out[cp].size());
+        e.len = static_cast<uint8_t>(out[cp].size());
+      } else {
+        e.len = kLong;
+        e.bytes = static_cast<uint32_t>(long_.size());
+        long_.push_back({out[cp], first});
+      }
     }
-    offsets_[kBmp] = static_cast<uint32_t>(arena_.size());
     return Status::Ok();
   }
 
   void Normalize(std::span<const char32_t> cps, NormalizedText* out) const override {
     const size_t n = cps.size();
     std::string& text = out->text;
-    text.clear();
-    text.reserve(n * 3 + 16);
+    // Room for 4 bytes a code point plus slack, so the inline path writes 4 bytes unchecked.
+    text.resize(4 * n + 16);
     out->starts.resize(n + 1);
     out->folded.resize(n);
+    out->traditional.resize(n);
     uint32_t* starts = out->starts.data();
     char32_t* folded = out->folded.data();
-    const char* arena = arena_.data();
+    uint8_t* trad = out->traditional.data();
+    char* dst = text.data();
+    size_t pos = 0;
     for (size_t i = 0; i < n; ++i) {
       char32_t cp = cps[i];
-      starts[i] = static_cast<uint32_t>(text.size());
+      starts[i] = static_cast<uint32_t>(pos);
       if (cp < 0x80) {
         char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-        text.push_back(c);
+        dst[pos++] = c;
         folded[i] = static_cast<unsigned char>(c);
-      } else if (cp < kBmp) {
-        text.append(arena + offsets_[cp], offsets_[cp + 1] - offsets_[cp]);
-        folded[i] = folded_[cp];
-      } else if (cp <= 0x10FFFF) {
-        std::string s = IcuFold(cp);
-        text += s;
-        std::vector<char32_t> tmp;
-        DecodeUtf8(s, &tmp);
-        folded[i] = tmp.empty() ? 0 : tmp[0];
-      } else {
-        AppendUtf8(0xFFFD, &text);
-        folded[i] = 0xFFFD;
+        trad[i] = 0;
+        continue;
       }
+      std::string_view long_out;
+      if (cp < kBmp) {
+        const Entry& e = table_[cp];
+        trad[i] = e.trad;
+        if (e.len != kLong) {
+          std::memcpy(dst + pos, &e.bytes, 4);
+          pos += e.len;
+          folded[i] = e.folded;
+          continue;
+        }
+        long_out = long_[e.bytes].first;
+        folded[i] = long_[e.bytes].second;
+      } else {
+        trad[i] = 0;
+      }
+      std::string sup;
+      if (cp >= kBmp) {
+        sup = cp <= 0x10FFFF ? IcuFold(cp) : std::string("\xEF\xBF\xBD");
+        std::vector<char32_t> tmp;
+        DecodeUtf8(sup, &tmp);
+        folded[i] = tmp.empty() ? 0 : tmp[0];
+        long_out = sup;
+      }
+      if (text.size() - pos < long_out.size() + 4 * (n - i) + 16) {
+        text.resize(2 * text.size() + long_out.size());
+        dst = text.data();
+      }
+      std::memcpy(dst + pos, long_out.data(), long_out.size());
+      pos += long_out.size();
     }
-    starts[n] = static_cast<uint32_t>(text.size());
+    starts[n] = static_cast<uint32_t>(pos);
+    text.resize(pos);
   }
 
   bool IsTraditional(char32_t cp) const override {
@@ -208,10 +277,19 @@ class IcuNormalizer final : public Normalizer {
     return s;
   }
 
+  // One BMP code point's normalization: up to 4 bytes of output inline (little-endian in
+  // `bytes`), or len == kLong and `bytes` indexing long_.
+  struct Entry {
+    uint32_t bytes = 0;
+    uint8_t len = 0;
+    uint8_t trad = 0;
+    uint16_t folded = 0;
+  };
+  static constexpr uint8_t kLong = 0xFF;
+
   const icu::Normalizer2* nfkc_cf_ = nullptr;
-  std::string arena_;               // normalized UTF-8 of every BMP code point, back to back
-  std::vector<uint32_t> offsets_;   // cp -> its slice of arena_
-  std::vector<char32_t> folded_;
+  std::vector<Entry> table_;
+  std::vector<std::pair<std::string, char32_t>> long_;  // outputs longer than 4 bytes
   std::vector<uint8_t> traditional_;
 };
 

@@ -30,6 +30,8 @@ struct NormalizedText {
   std::vector<uint32_t> starts;
   // folded[i] is the first code point of the output of input code point i, 0 when it has none.
   std::vector<char32_t> folded;
+  // traditional[i] is 1 when input code point i is a traditional Chinese character (IsTraditional).
+  std::vector<uint8_t> traditional;
 };
 
 class Normalizer {

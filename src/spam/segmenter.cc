@@ -25,6 +25,9 @@ bool IsBullet(char32_t c) {
 // The separator kind of cps[i] in context, kNone when it is text. [lb, le) is its line.
 SepKind SepAt(std::span<const char32_t> cps, size_t i, size_t lb, size_t le) {
   char32_t c = cps[i];
+  if (c >= 0x3400 && c <= 0x9FFF) return SepKind::kNone;  // Han: the common case, never a separator
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))
+    return SepKind::kNone;
   char32_t prev = i > lb ? cps[i - 1] : 0;
   char32_t next = i + 1 < le ? cps[i + 1] : 0;
   auto space_or_edge = [](char32_t x) { return x == 0 || IsHorizontalSpace(x); };
@@ -62,6 +65,8 @@ SepKind SepAt(std::span<const char32_t> cps, size_t i, size_t lb, size_t le) {
       return SepKind::kBracket;
     case '-': case 0x2013: case 0x2014: case 0xFF0D:
       return (space_or_edge(prev) || space_or_edge(next)) ? SepKind::kDash : SepKind::kNone;
+    case '~': case 0xFF5E:
+      return IsDigit(prev) && IsDigit(next) ? SepKind::kNone : SepKind::kDash;
     default:
       return IsBullet(c) ? SepKind::kBullet : SepKind::kNone;
   }
@@ -119,40 +124,57 @@ std::string_view SepKindName(SepKind k) {
   return "?";
 }
 
-bool IsListSeparator(SepKind k) {
-  switch (k) {
-    case SepKind::kSpace: case SepKind::kDash: case SepKind::kArrow: case SepKind::kBracket:
-    case SepKind::kBullet: case SepKind::kSlash: case SepKind::kIdeoComma: case SepKind::kPipe:
-    case SepKind::kLineBreak:
-      return true;
-    default:
-      return false;
-  }
+
+
+namespace {
+
+// What a BMP code point can be, so the hot loop looks at most characters once: plain text, a
+// horizontal space, a line break, or a character whose role depends on its neighbours.
+enum CharClass : uint8_t { kText, kSpaceClass, kBreakClass, kMaybeSep };
+
+const uint8_t* Classes() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000, kText);
+    char32_t probe[3] = {0, 0, 0};
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (IsLineBreak(c)) t[c] = kBreakClass;
+      else if (IsHorizontalSpace(c)) t[c] = kSpaceClass;
+      else {
+        // A separator in some context: try it between spaces and between letters.
+        probe[1] = c;
+        probe[0] = probe[2] = ' ';
+        bool sep = SepAt(probe, 1, 0, 3) != SepKind::kNone;
+        probe[0] = probe[2] = 'a';
+        sep |= SepAt(probe, 1, 0, 3) != SepKind::kNone;
+        probe[0] = probe[2] = '1';
+        sep |= SepAt(probe, 1, 0, 3) != SepKind::kNone;
+        probe[0] = 'a', probe[2] = ' ';
+        sep |= SepAt(probe, 1, 0, 3) != SepKind::kNone;
+        sep |= SepAt(std::span<const char32_t>(probe + 1, 1), 0, 0, 1) != SepKind::kNone;
+        if (sep) t[c] = kMaybeSep;
+      }
+    }
+    return t;
+  }();
+  return table.data();
 }
 
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x323AF);
-}
-
-bool IsHorizontalSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-bool IsLineBreak(char32_t c) { return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+}  // namespace
 
 void Segment(std::span<const char32_t> cps, Segmentation* out) {
   out->items.clear();
   out->lines.clear();
+  const uint8_t* classes = Classes();
+  auto cls = [classes](char32_t c) -> uint8_t { return c < 0x10000 ? classes[c] : kText; };
   const size_t n = cps.size();
   size_t lb = 0;
   uint32_t blanks = 0;
   while (lb <= n) {
     size_t le = lb;
-    while (le < n && !IsLineBreak(cps[le])) ++le;
+    while (le < n && cls(cps[le]) != kBreakClass) ++le;
     auto is_gap = [&](size_t i) {
-      return IsHorizontalSpace(cps[i]) || SepAt(cps, i, lb, le) != SepKind::kNone;
+      uint8_t k = cls(cps[i]);
+      return k == kSpaceClass || (k == kMaybeSep && SepAt(cps, i, lb, le) != SepKind::kNone);
     };
     size_t i = lb;
     while (i < le && is_gap(i)) ++i;
@@ -167,8 +189,14 @@ void Segment(std::span<const char32_t> cps, Segmentation* out) {
       uint32_t line_no = static_cast<uint32_t>(out->lines.size());
       while (i < le) {
         size_t b = i;
+        bool dot = false;
         while (i < le) {
-          if (IsHorizontalSpace(cps[i])) {
+          uint8_t k = cls(cps[i]);
+          if (k == kText) {
+            ++i;
+            continue;
+          }
+          if (k == kSpaceClass) {
             size_t j = i;
             while (j < le && IsHorizontalSpace(cps[j])) ++j;
             if (i > b && j < le && IsAsciiAlnum(cps[i - 1]) && IsAsciiAlnum(cps[j]) &&
@@ -179,6 +207,7 @@ void Segment(std::span<const char32_t> cps, Segmentation* out) {
             break;
           }
           if (SepAt(cps, i, lb, le) != SepKind::kNone) break;
+          dot |= cps[i] == '.';
           ++i;
         }
         Item item;
@@ -187,13 +216,13 @@ void Segment(std::span<const char32_t> cps, Segmentation* out) {
         item.line = line_no;
         SepKind sep = SepKind::kNone;
         while (i < le && is_gap(i)) {
-          SepKind k = IsHorizontalSpace(cps[i]) ? SepKind::kSpace : SepAt(cps, i, lb, le);
+          SepKind k = cls(cps[i]) == kSpaceClass ? SepKind::kSpace : SepAt(cps, i, lb, le);
           sep = std::max(sep, k);
           ++i;
         }
         item.sep = sep;
         item.sep_end = static_cast<uint32_t>(i);
-        item.url = LooksLikeUrl(cps, item.begin, item.end);
+        item.url = dot && LooksLikeUrl(cps, item.begin, item.end);
         out->items.push_back(item);
       }
       out->items.back().line_end = true;

@@ -18,7 +18,7 @@ namespace sluice::spam {
 enum class SepKind : uint8_t {
   kNone,        // nothing follows on this line
   kSpace,
-  kDash,        // - – — next to a space
+  kDash,        // - – — next to a space, ~ ～ outside number ranges
   kComma,       // ， , — prose punctuation
   kArrow,       // > » › → (breadcrumbs)
   kBracket,     // 【 】 [ ] 〖 〗
@@ -33,7 +33,16 @@ enum class SepKind : uint8_t {
 std::string_view SepKindName(SepKind k);
 
 // True for kinds that separate list entries (not prose commas, colons or sentence ends).
-bool IsListSeparator(SepKind k);
+inline bool IsListSeparator(SepKind k) {
+  switch (k) {
+    case SepKind::kSpace: case SepKind::kDash: case SepKind::kArrow: case SepKind::kBracket:
+    case SepKind::kBullet: case SepKind::kSlash: case SepKind::kIdeoComma: case SepKind::kPipe:
+    case SepKind::kLineBreak:
+      return true;
+    default:
+      return false;
+  }
+}
 
 struct Item {
   uint32_t begin = 0, end = 0;  // code points of the item, no separators or spaces at either end
@@ -64,8 +73,14 @@ void Segment(std::span<const char32_t> cps, Segmentation* out);
 SepKind SeparatorAt(std::span<const char32_t> cps, size_t i, size_t line_begin, size_t line_end);
 
 // Character classes the detector also needs.
-bool IsHan(char32_t cp);
-bool IsHorizontalSpace(char32_t cp);
-bool IsLineBreak(char32_t cp);
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x323AF);
+}
+inline bool IsHorizontalSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+inline bool IsLineBreak(char32_t c) { return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029; }
 
 }  // namespace sluice::spam

@@ -23,7 +23,7 @@ class PageRun {
 
   std::vector<Range> SpamRanges() {
     std::vector<Candidate> runs;
-    for (Range r : InlineRuns(f_)) runs.push_back({r, Score(r)});
+    for (Range r : f_.runs) runs.push_back({r, Score(r)});
     run_of_item_.assign(seg_.items.size(), -1);
     for (size_t k = 0; k < runs.size(); ++k)
       for (uint32_t i = runs[k].items.first; i <= runs[k].items.second; ++i)
@@ -46,18 +46,25 @@ class PageRun {
     }
     std::sort(ranges.begin(), ranges.end());
     std::vector<Range> merged;
+    std::vector<bool> joined;  // whether merged[k] joined several ranges (and needs a new trim)
     for (Range r : ranges) {
-      if (!merged.empty() && r.first <= merged.back().second + 1)
+      if (!merged.empty() && r.first <= merged.back().second + 1) {
+        if (r.second > merged.back().second || r.first != merged.back().first) joined.back() = true;
         merged.back().second = std::max(merged.back().second, r.second);
-      else
+      } else {
         merged.push_back(r);
+        joined.push_back(false);
+      }
     }
-    for (Range& r : merged) r = Trim(r, Score(r).dominant);
+    for (size_t k = 0; k < merged.size(); ++k)
+      if (joined[k])
+        merged[k] = Trim(merged[k], DominantSeparator(seg_, merged[k].first, merged[k].second));
     return merged;
   }
 
+  // Scores exactly enough to compare with `floor` (the threshold unless said otherwise).
   BlockScore Score(Range r, bool evidence = false) const {
-    return ScoreBlock(f_, c_, lexicon_, r.first, r.second, evidence);
+    return ScoreBlock(f_, c_, lexicon_, r.first, r.second, evidence, c_.threshold);
   }
 
  private:
@@ -88,10 +95,13 @@ class PageRun {
     return groups;
   }
 
-  // A label that opens a keyword block: a link-farm phrase ("友情链接") or an item before a colon.
+  // A label that opens a keyword block: an item before a colon ("热门搜索："), or a link-farm
+  // phrase that starts a line ("友情链接").
   bool IsLabel(uint32_t i) const {
-    return (f_.items[i].categories & (1u << static_cast<int>(SpamCategory::kLinkFarm))) != 0 ||
-           Between(seg_, i) == SepKind::kColon;
+    if (Between(seg_, i) == SepKind::kColon) return true;
+    bool line_first = seg_.lines[seg_.items[i].line].first_item == i;
+    return line_first &&
+           (f_.items[i].categories & (1u << static_cast<int>(SpamCategory::kLinkFarm))) != 0;
   }
 
   // Drops edge material that reads as article text, never an item with a lexicon hit or a link:
@@ -147,7 +157,8 @@ class PageRun {
 
     auto article_like = [&](uint32_t i, SepKind edge_sep, bool leading) {
       if (Evident(i)) return false;
-      if (leading && edge_sep == SepKind::kColon && i + 1 <= r.second && Evident(i + 1))
+      if (leading && edge_sep == SepKind::kColon && i + 1 <= r.second &&
+          (Evident(i + 1) || (i + 1 < r.second && Between(seg_, i + 1) == dominant)))
         return false;  // a header: "热门搜索：" before the list it names
       if (edge_sep != dominant) return true;
       uint32_t bigrams = 0;
@@ -166,11 +177,14 @@ class PageRun {
     auto joins = [&](int k) {
       if (k < 0) return false;
       const Candidate& n = runs[static_cast<size_t>(k)];
-      if (n.score.score < c_.grow_threshold || n.score.prose) return false;
+      BlockScore s = n.score;
+      if (s.pruned)
+        s = ScoreBlock(f_, c_, lexicon_, n.items.first, n.items.second, false, c_.grow_threshold);
+      if (s.score < c_.grow_threshold || s.prose) return false;
       for (uint32_t i = n.items.first; i <= n.items.second; ++i) {
         if (f_.items[i].body) return false;
       }
-      bool shared = n.score.dominant == dominant;
+      bool shared = s.dominant == dominant;
       for (uint32_t i = n.items.first; i <= n.items.second && !shared; ++i) shared = Evident(i);
       return shared;
     };
@@ -247,8 +261,23 @@ Result<std::unique_ptr<SpamDetector>> SpamDetector::Create(
       new SpamDetector(config, std::move(normalizer), std::move(lexicon)));
 }
 
-Result<SpamReport> SpamDetector::Detect(std::string_view utf8) const {
+// Buffers reused from one call to the next on the same thread, so a page costs no allocation
+// once the buffers have grown to its size.
+struct Workspace {
   std::vector<char32_t> cps;
+  Segmentation seg;
+  NormalizedText nt;
+  std::vector<LexiconHit> hits;
+  PageFeatures f;
+};
+
+Workspace& ThreadWorkspace() {
+  thread_local Workspace ws;
+  return ws;
+}
+
+Result<SpamReport> SpamDetector::Detect(std::string_view utf8) const {
+  std::vector<char32_t>& cps = ThreadWorkspace().cps;
   DecodeUtf8(utf8, &cps);
   return Detect(cps);
 }
@@ -261,30 +290,33 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
   SpamReport report;
   report.code_points = static_cast<uint32_t>(cps.size());
 
-  Segmentation seg;
+  Workspace& ws = ThreadWorkspace();
+  Segmentation& seg = ws.seg;
   Segment(cps, &seg);
   if (seg.items.empty()) return report;
-  NormalizedText nt;
+  NormalizedText& nt = ws.nt;
   normalizer_->Normalize(cps, &nt);
-  std::vector<LexiconHit> hits;
+  std::vector<LexiconHit>& hits = ws.hits;
+  hits.clear();
   SLUICE_RETURN_IF_ERROR(lexicon_->Scan(nt.text, &hits));
 
-  PageFeatures f;
+  PageFeatures& f = ws.f;
   f.cps = cps;
   f.folded = nt.folded;
   f.seg = &seg;
-  f.items.resize(seg.items.size());
+  f.items.assign(seg.items.size(), ItemFeatures{});
+  f.item_hits.clear();
+  const uint8_t* trad_flags = nt.traditional.data();
   for (size_t i = 0; i < seg.items.size(); ++i) {
     const Item& it = seg.items[i];
     ItemFeatures& x = f.items[i];
     uint32_t han = 0, trad = 0, linked = 0;
     for (uint32_t k = it.begin; k < it.end; ++k) {
-      if (IsHan(cps[k])) {
-        ++han;
-        trad += normalizer_->IsTraditional(cps[k]);
-      }
-      if (!in_link.empty()) linked += in_link[k] != 0;
+      han += IsHan(cps[k]);
+      trad += trad_flags[k];
     }
+    if (!in_link.empty())
+      for (uint32_t k = it.begin; k < it.end; ++k) linked += in_link[k] != 0;
     x.han = static_cast<uint16_t>(std::min<uint32_t>(han, UINT16_MAX));
     x.trad = static_cast<uint16_t>(std::min<uint32_t>(trad, UINT16_MAX));
     x.link = it.url || (linked > 0 && 2 * linked >= it.length());
