@@ -231,14 +231,18 @@ double BodyOverlap(const PageFeatures& f, uint32_t first, uint32_t last, uint32_
   return total == 0 ? 1.0 : static_cast<double>(shared) / total;
 }
 
-SepKind DominantSeparator(const Segmentation& seg, uint32_t first, uint32_t last) {
-  std::array<uint32_t, static_cast<int>(SepKind::kLineBreak) + 1> kinds{};
-  for (uint32_t i = first; i < last; ++i) ++kinds[static_cast<int>(Between(seg, i))];
+SepKind DominantSeparator(const PageFeatures& f, uint32_t first, uint32_t last) {
+  // Separators next to items with a lexicon hit weigh more: the words a spam tail was appended
+  // to, or the space before the link that ends it, should not outvote the tail's own separator.
+  auto evident = [&](uint32_t i) { return f.items[i].categories != 0; };
+  std::array<uint32_t, static_cast<int>(SepKind::kLineBreak) + 1> votes{};
+  for (uint32_t i = first; i < last; ++i)
+    votes[static_cast<int>(Between(*f.seg, i))] += 1 + 2 * (evident(i) + evident(i + 1));
   SepKind best = SepKind::kNone;
   uint32_t count = 0;
-  for (size_t k = 0; k < kinds.size(); ++k)
-    if (kinds[k] > count) {
-      count = kinds[k];
+  for (size_t k = 0; k < votes.size(); ++k)
+    if (votes[k] > count) {
+      count = votes[k];
       best = static_cast<SepKind>(k);
     }
   return best;
@@ -258,7 +262,10 @@ BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& c, const Lexicon&
     han += it.han;
     trad += it.trad;
     links += it.link;
-    for (int k = 0; k < kSpamCategoryCount; ++k) r.category_items[k] += (it.categories >> k) & 1;
+    for (int k = 0; k < kSpamCategoryCount; ++k) {
+      r.category_items[k] += (it.categories >> k) & 1;
+      r.category_hits[k] += it.hits[k];
+    }
   }
 
   // Separators between the items.
@@ -271,12 +278,8 @@ BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& c, const Lexicon&
     commas += k == SepKind::kComma;
   }
   for (uint32_t i = first; i <= last; ++i) sentence_ends += seg.items[i].sep == SepKind::kTerminator;
-  uint32_t dominant_count = 0;
-  for (size_t k = 0; k < kinds.size(); ++k)
-    if (kinds[k] > dominant_count) {
-      dominant_count = kinds[k];
-      r.dominant = static_cast<SepKind>(k);
-    }
+  r.dominant = DominantSeparator(f, first, last);
+  uint32_t dominant_count = kinds[static_cast<int>(r.dominant)];
 
   // `order` places the signal in the evidence list: config order, whatever the computing order.
   std::vector<int> order;
@@ -306,8 +309,11 @@ BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& c, const Lexicon&
     fire(2, "short_phrase_run", c.short_phrase_run.weight,
          [&] { return Evidence().Num("items", n).Done(); });
 
+  // Appended: nothing of the body after it, and the body, or text on its own line, before it.
   uint32_t body_total = f.body_before.back();
-  if (f.body_before[first] > 0 && f.body_before[last + 1] == body_total)
+  bool after_text = f.body_before[first] > 0 ||
+                    (first > 0 && seg.items[first - 1].line == seg.items[first].line);
+  if (after_text && f.body_before[last + 1] == body_total)
     fire(3, "trailer", c.trailer.weight, [&] {
       return Evidence().Num("body_items_before", f.body_before[first])
           .Num("position", static_cast<double>(seg.items[first].begin) /
@@ -329,16 +335,23 @@ BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& c, const Lexicon&
     fire(7, "link_density", c.link_density.weight,
          [&] { return Evidence().Num("links", links).Num("items", n).Done(); });
 
+  uint32_t lexicon_items = 0;
+  for (uint32_t i = first; i <= last; ++i) lexicon_items += f.items[i].categories != 0;
+  if (static_cast<int>(n) >= c.lexicon_density.min_items &&
+      static_cast<double>(lexicon_items) / n >= c.lexicon_density.min_share)
+    fire(8, "lexicon_density", c.lexicon_density.weight,
+         [&] { return Evidence().Num("items", lexicon_items).Num("of", n).Done(); });
+
   const SpamConfig::Lexicon* lex[kSpamCategoryCount] = {
       &c.lexicon_pornography, &c.lexicon_gambling, &c.lexicon_piracy, &c.lexicon_advertising,
       &c.lexicon_link_farm};
   for (int k = 0; k < kSpamCategoryCount; ++k) {
-    uint32_t hit_items = r.category_items[k];
+    uint32_t hit_items = r.category_items[k], hits = r.category_hits[k];
     if (hit_items == 0) continue;
-    int sat = lex[k]->saturation_items;
-    double w = lex[k]->weight * std::min<int>(static_cast<int>(hit_items), sat) / sat;
+    int sat = lex[k]->saturation_hits;
+    double w = lex[k]->weight * std::min<int>(static_cast<int>(hits), sat) / sat;
     auto category = static_cast<SpamCategory>(k);
-    fire(8 + k, kLexiconSignals[k], w, [&] {
+    fire(9 + k, kLexiconSignals[k], w, [&] {
       std::vector<std::string_view> phrases;
       auto lo = std::lower_bound(f.item_hits.begin(), f.item_hits.end(),
                                  std::pair<uint32_t, uint32_t>{first, 0});
@@ -348,7 +361,8 @@ BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& c, const Lexicon&
         if (std::find(phrases.begin(), phrases.end(), p) == phrases.end()) phrases.push_back(p);
         if (phrases.size() == 8) break;
       }
-      return Evidence().Num("items", hit_items).Num("of", n).StrList("phrases", phrases).Done();
+      return Evidence().Num("hits", hits).Num("items", hit_items).Num("of", n)
+          .StrList("phrases", phrases).Done();
     });
   }
 

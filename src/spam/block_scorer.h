@@ -19,9 +19,13 @@ namespace sluice::spam {
 struct ItemFeatures {
   uint16_t han = 0, trad = 0;  // Han characters, and those in traditional form
   uint8_t categories = 0;      // bit c set: a phrase of category c lies inside the item
+  // Phrases of each category in the item, not overlapping one another, counted up to 2: an item
+  // that joins two spam phrases ("百家乐注册送彩金") is stronger evidence than one.
+  std::array<uint8_t, kSpamCategoryCount> hits{};
   bool link = false;           // a URL, or mostly inside an HTML link
   bool phrase = false;         // short enough to be an entry of a keyword block
   bool body = false;           // part of the article body (see BuildPageFeatures)
+  bool chatty = false;         // reads as someone talking: emoji, @, #, a sentence particle, 我
 };
 
 struct PageFeatures {
@@ -69,6 +73,7 @@ struct BlockScore {
   double score = 0;
   SepKind dominant = SepKind::kNone;   // most common separator between its items
   std::array<uint32_t, kSpamCategoryCount> category_items{};  // items with a hit, per category
+  std::array<uint32_t, kSpamCategoryCount> category_hits{};   // ItemFeatures::hits, summed
   bool prose = false;
   bool pruned = false;                 // the costly signals were skipped (see ScoreBlock)
   std::vector<SpamSignal> signals;     // filled only when asked for evidence
@@ -81,8 +86,9 @@ struct BlockScore {
 BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& config, const Lexicon& lexicon,
                       uint32_t first, uint32_t last, bool evidence, double floor);
 
-// The most common separator between items [first, last] (kNone for a single item).
-SepKind DominantSeparator(const Segmentation& seg, uint32_t first, uint32_t last);
+// The block's own separator: the most common between items [first, last], counting those next
+// to items with a lexicon hit more (kNone for a single item).
+SepKind DominantSeparator(const PageFeatures& f, uint32_t first, uint32_t last);
 
 // Share of the Han bigrams of items [first, last] that also occur in the body (1 when the items
 // have no bigram).

@@ -51,6 +51,9 @@ std::vector<Field> Fields(SpamConfig& c) {
       {"signals.repetition.min_items", FieldType::kCount, &c.repetition.min_items},
       {"signals.link_density.weight", FieldType::kDouble, &c.link_density.weight},
       {"signals.link_density.min_share", FieldType::kDouble, &c.link_density.min_share},
+      {"signals.lexicon_density.weight", FieldType::kDouble, &c.lexicon_density.weight},
+      {"signals.lexicon_density.min_share", FieldType::kDouble, &c.lexicon_density.min_share},
+      {"signals.lexicon_density.min_items", FieldType::kCount, &c.lexicon_density.min_items},
   };
   std::pair<const char*, SpamConfig::Lexicon*> lex[] = {
       {"lexicon_pornography", &c.lexicon_pornography}, {"lexicon_gambling", &c.lexicon_gambling},
@@ -58,8 +61,8 @@ std::vector<Field> Fields(SpamConfig& c) {
       {"lexicon_link_farm", &c.lexicon_link_farm}};
   for (auto& [name, l] : lex) {
     f.push_back({std::string("signals.") + name + ".weight", FieldType::kDouble, &l->weight});
-    f.push_back({std::string("signals.") + name + ".saturation_items", FieldType::kCount,
-                 &l->saturation_items});
+    f.push_back({std::string("signals.") + name + ".saturation_hits", FieldType::kCount,
+                 &l->saturation_hits});
   }
   f.push_back({"signals.prose.weight", FieldType::kDouble, &c.prose.weight});
   return f;

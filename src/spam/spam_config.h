@@ -3,8 +3,8 @@
 // the same values for people to read and copy (a test keeps the two equal).
 //
 // A candidate block is spam when the weights of its fired signals add up to at least
-// `threshold` (Rspamd-style). Lexicon signals scale: a category whose phrases appear in k items
-// of the block adds weight * min(k, saturation_items) / saturation_items.
+// `threshold` (Rspamd-style). Lexicon signals scale: a category with h phrase hits in the block
+// (at most 2 counted per item) adds weight * min(h, saturation_hits) / saturation_hits.
 #pragma once
 
 #include <string>
@@ -14,7 +14,7 @@
 namespace sluice::spam {
 
 struct SpamConfig {
-  double threshold = 6.0;
+  double threshold = 4.5;
   // A neighbouring candidate joins a spam block when its own score reaches this and it shares
   // evidence with the block (a lexicon hit, a link, or the same separator).
   double grow_threshold = 3.0;
@@ -64,17 +64,22 @@ struct SpamConfig {
     double weight = 2.0;
     double min_share = 0.3;  // items that are URLs or links
   } link_density;
+  struct LexiconDensity {
+    double weight = 1.5;
+    double min_share = 0.5;  // items with a lexicon hit of any category
+    int min_items = 2;
+  } lexicon_density;
   struct Lexicon {
     double weight = 0.0;
-    int saturation_items = 3;
+    int saturation_hits = 3;  // phrases counted per item up to 2 (ItemFeatures::hits)
   };
   Lexicon lexicon_pornography{4.0, 3};
   Lexicon lexicon_gambling{4.0, 3};
   Lexicon lexicon_piracy{3.0, 3};
-  Lexicon lexicon_advertising{3.0, 3};
+  Lexicon lexicon_advertising{4.0, 3};
   Lexicon lexicon_link_farm{4.0, 3};
   struct Prose {
-    double weight = -3.0;  // negative: a sentence with commas and a full stop is article text
+    double weight = -5.0;  // negative: a sentence with commas and a full stop is article text
   } prose;
 };
 

@@ -30,8 +30,24 @@ class PageRun {
         run_of_item_[i] = static_cast<int>(k);
 
     std::vector<Candidate> spam;
-    for (const Candidate& r : runs)
-      if (r.score.score >= c_.threshold) spam.push_back(r);
+    for (const Candidate& r : runs) {
+      if (r.score.score >= c_.threshold) {
+        spam.push_back(r);
+        continue;
+      }
+      // The run's evident core, from its first to its last item with a lexicon hit or a link:
+      // a spam tail on a post shares its run with the post's own words, which dilute it.
+      if (r.score.prose || f_.items[r.items.first].body) continue;  // a sentence stays whole
+      Range core = r.items;
+      while (core.first < core.second && !Evident(core.first)) ++core.first;
+      while (core.second > core.first && !Evident(core.second)) --core.second;
+      if (core != r.items && Evident(core.first)) {
+        // The core decides; Trim then cuts the whole run back to the block, so spam phrases
+        // the lexicon does not know, at the core's edges, stay in it.
+        BlockScore s = Score(core);
+        if (s.score >= c_.threshold) spam.push_back(Candidate{r.items, s});
+      }
+    }
     for (Range g : LineGroups()) {
       Candidate cand{g, Score(g)};
       if (cand.score.score >= c_.threshold) spam.push_back(cand);
@@ -58,7 +74,7 @@ class PageRun {
     }
     for (size_t k = 0; k < merged.size(); ++k)
       if (joined[k])
-        merged[k] = Trim(merged[k], DominantSeparator(seg_, merged[k].first, merged[k].second));
+        merged[k] = Trim(merged[k], DominantSeparator(f_, merged[k].first, merged[k].second));
     return merged;
   }
 
@@ -94,6 +110,9 @@ class PageRun {
     }
     return groups;
   }
+
+  // Blocks this short must be made of evident items only (see Trim).
+  static constexpr uint32_t kShortBlockItems = 6;
 
   // A label that opens a keyword block: an item before a colon ("热门搜索："), or a link-farm
   // phrase that starts a line ("友情链接").
@@ -156,18 +175,49 @@ class PageRun {
     }
 
     auto article_like = [&](uint32_t i, SepKind edge_sep, bool leading) {
+      const ItemFeatures& it = f_.items[i];
+      if (leading && it.link && it.categories == 0 && i + 2 <= r.second && !f_.items[i + 1].link)
+        return true;  // a post's own link before the spam it carries, not a link list
       if (Evident(i)) return false;
       if (leading && edge_sep == SepKind::kColon && i + 1 <= r.second &&
           (Evident(i + 1) || (i + 1 < r.second && Between(seg_, i + 1) == dominant)))
         return false;  // a header: "热门搜索：" before the list it names
-      if (edge_sep != dominant) return true;
+      if (it.chatty || edge_sep != dominant) return true;
+      // Where spaces separate both the block's items and the words before it, the separator
+      // cannot tell them apart: a leading item without evidence at the head of a short block
+      // whose other items are all evident is the post the tail was appended to. So is an item in
+      // another script than the rest.
+      uint32_t others = 0, evident = 0, trad = 0;
+      for (uint32_t k = r.first; k <= r.second; ++k) {
+        if (k == i) continue;
+        ++others;
+        evident += Evident(k);
+        trad += f_.items[k].trad;
+      }
+      if (leading && dominant == SepKind::kSpace && others >= 2 && others < kShortBlockItems &&
+          evident == others)
+        return true;
+      if (it.trad > 0 && trad == 0) return true;
       uint32_t bigrams = 0;
       double overlap = BodyOverlap(f_, i, i, &bigrams);
       return bigrams > 0 && overlap >= c_.blocks.trim_overlap;
     };
-    while (r.first < r.second && article_like(r.first, Between(seg_, r.first), true)) ++r.first;
-    while (r.second > r.first && article_like(r.second, Between(seg_, r.second - 1), false))
+    // A comma after a trimmed item continues its sentence: the next item goes too, unless it
+    // carries evidence ("我想回家，午夜影院…" keeps the second item).
+    bool comma = false;
+    while (r.first < r.second) {
+      SepKind sep = Between(seg_, r.first);
+      if (!(comma && !Evident(r.first)) && !article_like(r.first, sep, true)) break;
+      comma = sep == SepKind::kComma;
+      ++r.first;
+    }
+    comma = false;
+    while (r.second > r.first) {
+      SepKind sep = Between(seg_, r.second - 1);
+      if (!(comma && !Evident(r.second)) && !article_like(r.second, sep, false)) break;
+      comma = sep == SepKind::kComma;
       --r.second;
+    }
     return r;
   }
 
@@ -190,8 +240,10 @@ class PageRun {
     };
     for (bool changed = true; changed;) {
       changed = false;
+      // Only whole runs beside the block: what Trim cut from the block's own run stays cut.
       if (r.first > 0) {
         int k = run_of_item_[r.first - 1];
+        if (k >= 0 && runs[static_cast<size_t>(k)].items.second >= r.first) k = -1;
         if (joins(k)) {
           r.first = runs[static_cast<size_t>(k)].items.first;
           changed = true;
@@ -199,6 +251,7 @@ class PageRun {
       }
       if (r.second + 1 < seg_.items.size()) {
         int k = run_of_item_[r.second + 1];
+        if (k >= 0 && runs[static_cast<size_t>(k)].items.first <= r.second) k = -1;
         if (joins(k)) {
           r.second = runs[static_cast<size_t>(k)].items.second;
           changed = true;
@@ -215,20 +268,38 @@ class PageRun {
   std::vector<int> run_of_item_;
 };
 
+// Characters of someone talking rather than of a keyword list: emoji, mentions, hashtags,
+// sentence-final particles, the first person.
+bool IsChatty(char32_t c) {
+  switch (c) {
+    case '@': case '#': case U'了': case U'吧': case U'啊': case U'呢': case U'吗': case U'呀':
+    case U'哦': case U'嘛': case U'啦': case U'哇': case U'我': case U'的':
+      return true;
+    default:
+      return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF);
+  }
+}
+
 // Code point span of items [first, last]: from the list separators that open the first item
 // (a leading "|" or "【") to the separators that close the last one.
 std::pair<uint32_t, uint32_t> SpanOf(std::span<const char32_t> cps, const Segmentation& seg,
                                      Range r) {
   const Item& a = seg.items[r.first];
   const Line& line = seg.lines[a.line];
+  // Separators before the first item belong to the block only when nothing precedes them on
+  // the line ("| a | b", "【a】【b】"); after the last item, only when nothing follows.
+  auto closing = [](char32_t c) { return c == U'】' || c == ']' || c == U'〗'; };
+  auto opening = [](char32_t c) { return c == U'【' || c == '[' || c == U'〖'; };
   uint32_t b = a.begin;
-  while (b > line.begin && (IsHorizontalSpace(cps[b - 1]) ||
-                            IsListSeparator(SeparatorAt(cps, b - 1, line.begin, line.end))))
+  bool line_first = line.first_item == r.first;
+  while (line_first && b > line.begin && !closing(cps[b - 1]) &&
+         (IsHorizontalSpace(cps[b - 1]) ||
+          IsListSeparator(SeparatorAt(cps, b - 1, line.begin, line.end))))
     --b;
   while (b < a.begin && IsHorizontalSpace(cps[b])) ++b;
   const Item& z = seg.items[r.second];
   uint32_t e = z.end;
-  for (uint32_t k = z.end; k < z.sep_end; ++k)
+  for (uint32_t k = z.end; z.line_end && k < z.sep_end && !opening(cps[k]); ++k)
     if (!IsHorizontalSpace(cps[k])) e = k + 1;
   return {b, e};
 }
@@ -320,12 +391,15 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
     x.han = static_cast<uint16_t>(std::min<uint32_t>(han, UINT16_MAX));
     x.trad = static_cast<uint16_t>(std::min<uint32_t>(trad, UINT16_MAX));
     x.link = it.url || (linked > 0 && 2 * linked >= it.length());
+    for (uint32_t k = it.begin; k < it.end && !x.chatty; ++k) x.chatty = IsChatty(cps[k]);
     x.phrase = static_cast<int>(it.length()) <= config_.blocks.max_phrase_cps ||
                (it.url && static_cast<int>(it.length()) <= config_.blocks.max_link_cps);
   }
 
   // Attribute each hit to the item that contains it; a hit across a separator belongs to none.
+  // Phrases that overlap one counted before them ("蜘蛛池" inside "蜘蛛池模板") add no count.
   size_t item = 0;
+  uint32_t counted_end = 0;  // end of the last counted hit, in normalized bytes
   for (const LexiconHit& h : hits) {
     uint32_t cb = static_cast<uint32_t>(
         std::upper_bound(nt.starts.begin(), nt.starts.end(), h.begin) - nt.starts.begin() - 1);
@@ -335,7 +409,13 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
     if (item == seg.items.size()) break;
     const Item& it = seg.items[item];
     if (cb < it.begin || ce > it.end) continue;
-    f.items[item].categories |= static_cast<uint8_t>(1u << static_cast<int>(lexicon_->category(h.phrase)));
+    int cat = static_cast<int>(lexicon_->category(h.phrase));
+    ItemFeatures& x = f.items[item];
+    x.categories |= static_cast<uint8_t>(1u << cat);
+    if (h.begin >= counted_end) {
+      if (x.hits[cat] < 2) ++x.hits[cat];
+      counted_end = h.end;
+    }
     f.item_hits.push_back({static_cast<uint32_t>(item), h.phrase});
   }
   std::sort(f.item_hits.begin(), f.item_hits.end());
@@ -349,7 +429,7 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
     span.score = s.score;
     int best = -1;
     for (int k = 0; k < kSpamCategoryCount; ++k)
-      if (s.category_items[k] > 0 && (best < 0 || s.category_items[k] > s.category_items[best]))
+      if (s.category_hits[k] > 0 && (best < 0 || s.category_hits[k] > s.category_hits[best]))
         best = k;
     span.category = best < 0 ? SpamCategory::kLinkFarm : static_cast<SpamCategory>(best);
     span.signals = std::move(s.signals);

@@ -66,7 +66,7 @@ TEST(SpamDetectorTest, SentenceListingFlaggedWordsIsProse) {
 }
 
 TEST(SpamDetectorTest, OneSpamPhraseIsNotABlock) {
-  auto r = Detector().Detect(std::string(kArticle) + "相关搜索：午夜影院\n");
+  auto r = Detector().Detect(std::string(kArticle) + "午夜影院\n");
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r.value().spans.empty());
 }
