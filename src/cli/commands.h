@@ -20,5 +20,6 @@ void RegisterGen(CLI::App& app, int* exit_code);
 void RegisterCases(CLI::App& app, int* exit_code);
 void RegisterMatch(CLI::App& app, int* exit_code);
 void RegisterClaims(CLI::App& app, int* exit_code);
+void RegisterClean(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   sluice::cli::RegisterCases(app, &exit_code);
   sluice::cli::RegisterMatch(app, &exit_code);
   sluice::cli::RegisterClaims(app, &exit_code);
+  sluice::cli::RegisterClean(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
