@@ -15,5 +15,6 @@ inline constexpr int kExitUnusable = 2;
 
 void RegisterValidate(CLI::App& app, int* exit_code);
 void RegisterImport(CLI::App& app, int* exit_code);
+void RegisterCoord(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli

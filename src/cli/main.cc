@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = sluice::cli::kExitOk;
   sluice::cli::RegisterValidate(app, &exit_code);
+  sluice::cli::RegisterCoord(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,618 @@
+#include "coord/water_army.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "coord/act_table.h"
+#include "coord/copost_text.h"
+#include "coord/fraudar.h"
+#include "coord/group_graph.h"
+#include "coord/lockstep.h"
+#include "coord/similar_text_network.h"
+#include "core/json_writer.h"
+#include "core/time.h"
+
+namespace sluice::coord {
+
+std::string_view TacticName(Tactic t) {
+  switch (t) {
+    case Tactic::kFakeEngagement: return "fake_engagement";
+    case Tactic::kLockstep: return "lockstep";
+    case Tactic::kCopyPaste: return "copy_paste";
+    case Tactic::kDeviceFarm: return "device_farm";
+  }
+  return "?";
+}
+
+namespace {
+
+// Higher wins when an account is in groups of several tactics.
+int Priority(Tactic t) {
+  switch (t) {
+    case Tactic::kDeviceFarm: return 4;
+    case Tactic::kLockstep: return 3;
+    case Tactic::kCopyPaste: return 2;
+    case Tactic::kFakeEngagement: return 1;
+  }
+  return 0;
+}
+
+constexpr size_t kExamples = 5;  // examples per member signal
+
+struct MemberSignal {
+  AccountId account;
+  Signal signal;
+};
+
+// A group as one detector found it, with the signal it gives each member.
+struct Candidate {
+  CoordGroup group;
+  std::vector<MemberSignal> member_signals;
+};
+
+class Json {
+ public:
+  Json& Key(std::string_view k) {
+    s_ += first_ ? "" : ",";
+    first_ = false;
+    AppendJsonString(&s_, k);
+    s_ += ":";
+    return *this;
+  }
+  Json& Str(std::string_view k, std::string_view v) {
+    Key(k);
+    AppendJsonString(&s_, v);
+    return *this;
+  }
+  Json& Num(std::string_view k, double v) {
+    Key(k);
+    AppendJsonNumber(&s_, v);
+    return *this;
+  }
+  Json& Int(std::string_view k, uint64_t v) {
+    Key(k);
+    s_ += std::to_string(v);
+    return *this;
+  }
+  Json& Raw(std::string_view k, std::string_view json) {
+    Key(k);
+    s_ += json;
+    return *this;
+  }
+  std::string Done() { return "{" + s_ + "}"; }
+
+ private:
+  std::string s_;
+  bool first_ = true;
+};
+
+std::string Time(Time32 t) { return FormatRfc3339(static_cast<UnixSeconds>(t)); }
+
+std::string_view AccountName(const World& w, AccountId a) { return w.accounts.ids.Get(a); }
+std::string_view PostName(const World& w, PostId p) { return w.posts.ids.Get(p); }
+
+std::string TokenHex(const World& w, TokenId t) {
+  return fmt::format("{:016x}", t < w.token_hash.size() ? w.token_hash[t] : 0);
+}
+
+// For each target acted on by at least `min_members` members: the first act of each member on it.
+std::vector<GroupTarget> SharedTargets(const std::vector<Act>& acts, const ActsByAccount& ix,
+                                       const std::vector<AccountId>& members, uint32_t min_members,
+                                       const std::vector<PostId>* only /* sorted, or null */) {
+  struct X {
+    PostId target;
+    Time32 time;
+    AccountId account;
+  };
+  std::vector<X> xs;
+  for (AccountId m : members)
+    for (uint64_t k = ix.begin[m]; k < ix.begin[m + 1]; ++k) {
+      const Act& a = acts[ix.index[k]];
+      if (a.kind == EngagementKind::kFollow) continue;
+      if (only && !std::binary_search(only->begin(), only->end(), a.target)) continue;
+      xs.push_back({a.target, a.time, a.account});
+    }
+  std::sort(xs.begin(), xs.end(), [](const X& a, const X& b) {
+    return a.target != b.target ? a.target < b.target
+                                : a.account != b.account ? a.account < b.account : a.time < b.time;
+  });
+  std::vector<GroupTarget> out;
+  for (size_t b = 0; b < xs.size();) {
+    size_t e = b;
+    GroupTarget t{xs[b].target, {}};
+    while (e < xs.size() && xs[e].target == xs[b].target) {
+      if (e == b || xs[e].account != xs[e - 1].account)
+        t.actions.push_back({xs[e].account, xs[e].time, kNone});
+      ++e;
+    }
+    if (t.actions.size() >= min_members) {
+      std::sort(t.actions.begin(), t.actions.end(), [](const GroupAction& a, const GroupAction& b) {
+        return a.time != b.time ? a.time < b.time : a.account < b.account;
+      });
+      out.push_back(std::move(t));
+    }
+    b = e;
+  }
+  std::sort(out.begin(), out.end(), [](const GroupTarget& a, const GroupTarget& b) {
+    return a.actions[0].time != b.actions[0].time ? a.actions[0].time < b.actions[0].time
+                                                  : a.post < b.post;
+  });
+  return out;
+}
+
+// Examples of one member's acts on the group's targets: [{"post","time"}...].
+std::string MemberExamples(const World& w, const std::vector<GroupTarget>& targets, AccountId m,
+                           uint32_t* count) {
+  std::string s = "[";
+  size_t shown = 0;
+  *count = 0;
+  for (const GroupTarget& t : targets)
+    for (const GroupAction& a : t.actions) {
+      if (a.account != m) continue;
+      ++*count;
+      if (shown == kExamples) continue;
+      if (shown++) s += ",";
+      Json j;
+      j.Str("post", PostName(w, a.post != kNone ? a.post : t.post)).Str("time", Time(a.time));
+      s += j.Done();
+    }
+  return s + "]";
+}
+
+// ---- device farms ----
+
+void FarmCandidates(const World& w, const std::vector<Act>& acts, const ActsByAccount& ix,
+                    const FarmResult& fr, const CoordConfig& c, std::vector<Candidate>* out) {
+  for (const FarmGroup& fg : fr.groups) {
+    if (fg.members.size() < c.farm.min_accounts) continue;
+    Candidate cand;
+    CoordGroup& g = cand.group;
+    g.tactic = Tactic::kDeviceFarm;
+    g.found = fg.members;
+    for (uint32_t ti : fg.tokens) {
+      const FarmToken& t = fr.tokens[ti];
+      g.devices.push_back({t.kind, t.token, static_cast<uint32_t>(t.members.size()), t.in_step,
+                           t.median_step_s});
+    }
+    g.targets = SharedTargets(acts, ix, g.found, 2, nullptr);
+    std::string tokens = "[";
+    for (size_t i = 0; i < g.devices.size(); ++i) {
+      const GroupDevice& d = g.devices[i];
+      if (i) tokens += ",";
+      Json j;
+      j.Str("kind", d.kind == TokenKind::kDevice ? "device" : "ip")
+          .Str("token", TokenHex(w, d.token))
+          .Int("accounts", d.accounts)
+          .Int("in_step", d.in_step)
+          .Int("median_step_s", d.median_step_s);
+      tokens += j.Done();
+    }
+    tokens += "]";
+    Json gj;
+    gj.Int("members", g.found.size()).Raw("tokens", tokens).Int("window_s", c.farm.window_s);
+    g.signals.push_back({"device_farm", c.scoring.w_device_farm, gj.Done()});
+    for (AccountId m : g.found) {
+      // The member's own record on the farm tokens it is in step on.
+      uint32_t acts_n = 0, synced = 0;
+      std::string mine = "[";
+      bool first = true;
+      for (uint32_t ti : fg.tokens)
+        for (const FarmMember& fm : fr.tokens[ti].members)
+          if (fm.account == m && fm.in_step) {
+            acts_n = fm.acts;
+            synced = fm.synced;
+            if (!first) mine += ",";
+            first = false;
+            Json j;
+            j.Str("kind", fr.tokens[ti].kind == TokenKind::kDevice ? "device" : "ip")
+                .Str("token", TokenHex(w, fr.tokens[ti].token))
+                .Int("accounts", fr.tokens[ti].members.size());
+            mine += j.Done();
+          }
+      mine += "]";
+      Json j;
+      j.Raw("tokens", mine).Int("acts", acts_n).Int("in_step_acts", synced)
+          .Int("window_s", c.farm.window_s);
+      cand.member_signals.push_back({m, {"device_farm", c.scoring.w_device_farm, j.Done()}});
+    }
+    out->push_back(std::move(cand));
+  }
+}
+
+// ---- lockstep ----
+
+void LockstepCandidates(const World& w, const std::vector<LockstepGroup>& groups,
+                        const CoordConfig& c, std::vector<Candidate>* out) {
+  for (const LockstepGroup& lg : groups) {
+    Candidate cand;
+    CoordGroup& g = cand.group;
+    g.tactic = Tactic::kLockstep;
+    g.found = lg.members;
+    for (const LockstepTarget& t : lg.targets) {
+      GroupTarget gt{t.post, {}};
+      for (const LockstepAction& a : t.actions) gt.actions.push_back({a.account, a.time, kNone});
+      g.targets.push_back(std::move(gt));
+    }
+    double sim = 0;
+    for (double s : lg.synchrotrap) sim += s;
+    sim /= std::max<size_t>(1, lg.synchrotrap.size());
+    Json gj;
+    gj.Int("members", g.found.size())
+        .Int("targets", g.targets.size())
+        .Int("window_s", c.lockstep.window_s)
+        .Int("min_targets", c.lockstep.min_targets)
+        .Num("synchrotrap_mean", sim);
+    g.signals.push_back({"lockstep", c.scoring.w_lockstep, gj.Done()});
+    for (size_t i = 0; i < lg.members.size(); ++i) {
+      AccountId m = lg.members[i];
+      uint32_t n;
+      std::string ex = MemberExamples(w, g.targets, m, &n);
+      Json j;
+      j.Int("targets_in_step", n).Int("group_targets", g.targets.size())
+          .Int("window_s", c.lockstep.window_s).Raw("examples", ex);
+      cand.member_signals.push_back({m, {"lockstep", c.scoring.w_lockstep, j.Done()}});
+      if (lg.synchrotrap[i] >= c.lockstep.synchrotrap_min) {
+        Json s;
+        s.Num("similarity", lg.synchrotrap[i]).Int("window_s", c.lockstep.window_s);
+        cand.member_signals.push_back({m, {"synchrotrap", c.scoring.w_synchrotrap, s.Done()}});
+      }
+    }
+    out->push_back(std::move(cand));
+  }
+}
+
+// ---- copy-paste ----
+
+void CopyPasteCandidates(const World& w, const CoordConfig& c, CoordStats* st,
+                         std::vector<Candidate>* out) {
+  SimilarTextOptions o;
+  o.window_s = c.copy_paste.window_s;
+  o.min_weight = c.copy_paste.min_weight;
+  o.max_window_actions = c.network(NetworkType::kSimilarText).max_window_actions;
+  o.threshold = c.similar.threshold;
+  o.shingle = c.similar.shingle;
+  o.bands = c.similar.bands;
+  o.rows = c.similar.rows;
+  o.min_chars = c.similar.min_chars;
+  SimilarTextStats sst;
+  CoActionNetwork net = BuildSimilarTextNetwork(w, o, &sst);
+  st->copy_paste_posts = sst.posts;
+  st->copy_paste_candidates = sst.candidates;
+  st->copy_paste_skipped_actions = net.stats.skipped_actions;
+  std::vector<UndirectedEdge> edges;
+  for (const CoEdge& e : net.edges)
+    if (e.u1 < e.u2 && net.Weight(e.u2, e.u1) >= c.copy_paste.min_weight)
+      edges.push_back({e.u1, e.u2});
+  const PostTable& p = w.posts;
+  std::vector<std::vector<AccountId>> groups =
+      QuasiCliqueGroups(edges, c.copy_paste.quasi_clique, c.copy_paste.min_group);
+  if (groups.empty()) return;
+  std::vector<uint8_t> in_group(w.accounts.size(), 0);
+  for (const auto& g : groups)
+    for (AccountId a : g) in_group[a] = 1;
+  std::vector<std::pair<AccountId, PostId>> posts_of;  // members' original posts, for evidence
+  for (PostId i = 0; i < p.size(); ++i)
+    if (p.declared[i] && p.repost_of[i] == kNone && in_group[p.account[i]])
+      posts_of.push_back({p.account[i], i});
+  std::sort(posts_of.begin(), posts_of.end());
+
+  for (auto& members : groups) {
+    Candidate cand;
+    CoordGroup& g = cand.group;
+    g.tactic = Tactic::kCopyPaste;
+    g.found = members;
+    // Similar texts among the members' posts, clustered: each cluster is one shared "target".
+    struct P {
+      PostId post;
+      Time32 time;
+      AccountId account;
+      std::vector<uint64_t> shingles;
+    };
+    std::vector<P> ps;
+    for (AccountId m : members)
+      for (auto it = std::lower_bound(posts_of.begin(), posts_of.end(), std::make_pair(m, PostId{0}));
+           it != posts_of.end() && it->first == m; ++it) {
+        PostId q = it->second;
+        std::u32string cps = ShingleCodePoints(p.text(q));
+        if (cps.size() < c.similar.min_chars) continue;
+        ps.push_back({q, p.time[q], m, ShingleHashes(cps, c.similar.shingle)});
+      }
+    std::sort(ps.begin(), ps.end(), [](const P& a, const P& b) {
+      return a.time != b.time ? a.time < b.time : a.post < b.post;
+    });
+    UnionFind uf(static_cast<uint32_t>(ps.size()));
+    for (size_t i = 0; i < ps.size(); ++i)
+      for (size_t j = i + 1; j < ps.size() && ps[j].time - ps[i].time <= c.copy_paste.window_s; ++j)
+        if (ps[j].account != ps[i].account && Jaccard(ps[i].shingles, ps[j].shingles) >= c.similar.threshold)
+          uf.Union(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+    std::map<uint32_t, GroupTarget> clusters;
+    for (size_t i = 0; i < ps.size(); ++i) {
+      GroupTarget& t = clusters[uf.Find(static_cast<uint32_t>(i))];
+      if (t.actions.empty()) t.post = ps[i].post;
+      t.actions.push_back({ps[i].account, ps[i].time, ps[i].post});
+    }
+    for (auto& [root, t] : clusters) {
+      std::vector<AccountId> who;
+      for (const GroupAction& a : t.actions) who.push_back(a.account);
+      std::sort(who.begin(), who.end());
+      if (std::unique(who.begin(), who.end()) - who.begin() >= 2) g.targets.push_back(std::move(t));
+    }
+    std::sort(g.targets.begin(), g.targets.end(), [](const GroupTarget& a, const GroupTarget& b) {
+      return a.actions[0].time != b.actions[0].time ? a.actions[0].time < b.actions[0].time
+                                                    : a.post < b.post;
+    });
+    Json gj;
+    gj.Int("members", g.found.size()).Int("texts", g.targets.size())
+        .Int("window_s", c.copy_paste.window_s).Num("jaccard_min", c.similar.threshold)
+        .Int("min_shared", c.copy_paste.min_weight);
+    g.signals.push_back({"copy_paste", c.scoring.w_copy_paste, gj.Done()});
+    for (AccountId m : g.found) {
+      uint32_t n;
+      std::string ex = MemberExamples(w, g.targets, m, &n);
+      Json j;
+      j.Int("similar_posts", n).Int("group_texts", g.targets.size())
+          .Int("window_s", c.copy_paste.window_s).Raw("examples", ex);
+      cand.member_signals.push_back({m, {"copy_paste", c.scoring.w_copy_paste, j.Done()}});
+    }
+    out->push_back(std::move(cand));
+  }
+}
+
+// ---- dense blocks ----
+
+void FraudarCandidates(const World& w, const std::vector<Act>& acts, const ActsByAccount& ix,
+                       const CoordConfig& c, CoordStats* st, std::vector<Candidate>* out) {
+  const FraudarConfig& fc = c.fraudar;
+  if (fc.max_blocks == 0) return;
+  std::vector<BipartiteEdge> edges;
+  edges.reserve(acts.size());
+  for (const Act& a : acts)
+    if (a.kind != EngagementKind::kFollow) edges.push_back({a.account, a.target});
+  std::vector<FraudarBlock> blocks =
+      Fraudar(std::move(edges), w.accounts.size(), w.posts.size(), {fc.log_c, fc.max_blocks});
+  st->fraudar_blocks = blocks.size();
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    const FraudarBlock& b = blocks[bi];
+    // The block's edges, and its connected components.
+    const uint32_t R = static_cast<uint32_t>(b.rows.size());
+    UnionFind uf(R + static_cast<uint32_t>(b.cols.size()));
+    std::vector<std::vector<uint32_t>> row_cols(R);  // local column indexes per row
+    for (uint32_t r = 0; r < R; ++r) {
+      AccountId a = b.rows[r];
+      for (uint64_t k = ix.begin[a]; k < ix.begin[a + 1]; ++k) {
+        const Act& act = acts[ix.index[k]];
+        if (act.kind == EngagementKind::kFollow) continue;
+        auto it = std::lower_bound(b.cols.begin(), b.cols.end(), act.target);
+        if (it == b.cols.end() || *it != act.target) continue;
+        row_cols[r].push_back(static_cast<uint32_t>(it - b.cols.begin()));
+      }
+      std::sort(row_cols[r].begin(), row_cols[r].end());
+      row_cols[r].erase(std::unique(row_cols[r].begin(), row_cols[r].end()), row_cols[r].end());
+      for (uint32_t lc : row_cols[r]) uf.Union(r, R + lc);
+    }
+    std::map<uint32_t, std::vector<uint32_t>> comp_rows;
+    for (uint32_t r = 0; r < R; ++r)
+      if (row_cols[r].size() >= fc.min_member_targets) comp_rows[uf.Find(r)].push_back(r);
+    for (auto& [root, rows] : comp_rows) {
+      if (rows.size() < fc.min_accounts) continue;
+      std::vector<uint32_t> col_count(b.cols.size(), 0);
+      for (uint32_t r : rows)
+        for (uint32_t lc : row_cols[r]) ++col_count[lc];
+      std::vector<PostId> cols;
+      for (uint32_t lc = 0; lc < b.cols.size(); ++lc)
+        if (col_count[lc] >= 2) cols.push_back(b.cols[lc]);  // shared by two or more members
+      if (cols.size() < fc.min_targets) continue;
+      uint64_t in_cols = 0;
+      for (uint32_t lc = 0; lc < b.cols.size(); ++lc)
+        if (col_count[lc] >= 2) in_cols += col_count[lc];
+      double density = static_cast<double>(in_cols) / (static_cast<double>(rows.size()) * cols.size());
+      if (density < fc.min_density) continue;
+      Candidate cand;
+      CoordGroup& g = cand.group;
+      g.tactic = Tactic::kFakeEngagement;
+      for (uint32_t r : rows) g.found.push_back(b.rows[r]);
+      g.targets = SharedTargets(acts, ix, g.found, 2, &cols);
+      Json gj;
+      gj.Int("block", bi + 1).Num("block_score", b.score).Int("members", g.found.size())
+          .Int("targets", cols.size()).Num("density", density);
+      g.signals.push_back({"dense_block", c.scoring.w_dense_block, gj.Done()});
+      for (AccountId m : g.found) {
+        uint32_t n;
+        std::string ex = MemberExamples(w, g.targets, m, &n);
+        Json j;
+        j.Int("block", bi + 1).Int("member_targets", n).Int("group_targets", cols.size())
+            .Num("density", density).Raw("examples", ex);
+        cand.member_signals.push_back({m, {"dense_block", c.scoring.w_dense_block, j.Done()}});
+      }
+      st->fraudar_groups++;
+      out->push_back(std::move(cand));
+    }
+  }
+}
+
+// ---- group-level signals ----
+
+void AddGroupSignals(const World& w, const CoordConfig& c, Candidate* cand) {
+  CoordGroup& g = cand->group;
+  const ScoringConfig& sc = c.scoring;
+  std::vector<std::pair<int64_t, AccountId>> created;
+  for (AccountId m : g.found)
+    if (w.accounts.declared[m] && w.accounts.created_at[m] > 0)
+      created.push_back({w.accounts.created_at[m], m});
+  std::sort(created.begin(), created.end());
+  if (created.size() >= 3) {
+    int64_t median = created[created.size() / 2].first;
+    std::vector<AccountId> near;
+    for (auto [t, m] : created)
+      if (std::llabs(t - median) <= static_cast<int64_t>(sc.bulk_registration_s)) near.push_back(m);
+    double share = static_cast<double>(near.size()) / static_cast<double>(g.found.size());
+    if (share >= sc.bulk_registration_share) {
+      Json gj;
+      gj.Str("median_created", FormatRfc3339(median)).Int("within_s", sc.bulk_registration_s)
+          .Num("share", share);
+      std::string ev = gj.Done();
+      g.signals.push_back({"bulk_registration", sc.w_bulk_registration, ev});
+      for (AccountId m : near) {
+        Json j;
+        j.Str("created_at", FormatRfc3339(w.accounts.created_at[m]))
+            .Str("group_median_created", FormatRfc3339(median))
+            .Int("within_s", sc.bulk_registration_s).Num("group_share", share);
+        cand->member_signals.push_back({m, {"bulk_registration", sc.w_bulk_registration, j.Done()}});
+      }
+    }
+  }
+  // Fans: the group's shared targets are one author's, and the members were not registered
+  // together (their creation times spread wide).
+  if (g.tactic == Tactic::kCopyPaste || g.targets.empty() || created.size() < 4) return;
+  std::map<AccountId, uint32_t> authors;
+  for (const GroupTarget& t : g.targets)
+    if (w.posts.declared[t.post]) ++authors[w.posts.account[t.post]];
+  AccountId top = kNone;
+  uint32_t top_n = 0;
+  for (auto [a, n] : authors)
+    if (n > top_n) top = a, top_n = n;
+  double author_share = static_cast<double>(top_n) / static_cast<double>(g.targets.size());
+  int64_t iqr = created[created.size() * 3 / 4].first - created[created.size() / 4].first;
+  if (top == kNone || author_share < sc.fan_author_share ||
+      iqr < static_cast<int64_t>(sc.fan_created_spread_s))
+    return;
+  Json gj;
+  gj.Str("author", AccountName(w, top)).Num("author_share", author_share)
+      .Int("created_iqr_days", static_cast<uint64_t>(iqr / 86400));
+  std::string ev = gj.Done();
+  g.signals.push_back({"fan_community", sc.w_fan_community, ev});
+  for (AccountId m : g.found) cand->member_signals.push_back({m, {"fan_community", sc.w_fan_community, ev}});
+}
+
+}  // namespace
+
+CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
+  CoordResult res;
+  CoordStats& st = res.stats;
+  std::vector<Act> acts = CollectActs(w);
+  st.acts = acts.size();
+  ActsByAccount ix = IndexByAccount(acts, w.accounts.size());
+
+  std::vector<Candidate> cands;
+  FarmResult fr = FindDeviceFarms(w, acts, ix, c.farm);
+  st.farm_tokens_shared = fr.tokens_shared;
+  st.farm_tokens_too_big = fr.tokens_too_big;
+  st.farm_tokens = fr.tokens.size();
+  FarmCandidates(w, acts, ix, fr, c, &cands);
+  st.farm_groups = cands.size();
+
+  LockstepStats ls;
+  std::vector<LockstepGroup> lgroups =
+      FindLockstep(w, acts, ix, c.lockstep, c.network(NetworkType::kLike).max_window_actions,
+                   c.max_pairs_in_memory, &ls);
+  st.lockstep_skipped_actions = ls.network.skipped_actions;
+  st.lockstep_candidate_groups = ls.candidate_groups;
+  st.lockstep_groups = lgroups.size();
+  LockstepCandidates(w, lgroups, c, &cands);
+
+  size_t before = cands.size();
+  CopyPasteCandidates(w, c, &st, &cands);
+  st.copy_paste_groups = cands.size() - before;
+
+  FraudarCandidates(w, acts, ix, c, &st, &cands);
+
+  for (Candidate& cand : cands) AddGroupSignals(w, c, &cand);
+
+  // Per account: its signals (one per name, from the highest-priority group that gave it) and
+  // the groups whose detector signal it carries.
+  struct Entry {
+    AccountId account;
+    uint32_t cand;
+    int priority;
+    const Signal* signal;
+  };
+  std::vector<Entry> entries;
+  for (uint32_t i = 0; i < cands.size(); ++i)
+    for (const MemberSignal& ms : cands[i].member_signals)
+      entries.push_back({ms.account, i, Priority(cands[i].group.tactic), &ms.signal});
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    if (a.account != b.account) return a.account < b.account;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.cand < b.cand;
+  });
+  std::vector<std::vector<AccountId>> chosen(cands.size());
+  std::vector<AccountFinding> findings;
+  for (size_t b = 0; b < entries.size();) {
+    size_t e = b;
+    while (e < entries.size() && entries[e].account == entries[b].account) ++e;
+    ++st.candidate_accounts;
+    AccountFinding f;
+    f.account = entries[b].account;
+    int best_priority = -1;
+    for (size_t i = b; i < e; ++i) {
+      const Signal& s = *entries[i].signal;
+      bool seen = false;
+      for (const Signal& have : f.signals) seen |= have.name == s.name;
+      if (seen) continue;
+      f.signals.push_back(s);
+      f.score += s.weight;
+      // The group is the first (highest-priority) one whose detector signal fired here.
+      const CoordGroup& g = cands[entries[i].cand].group;
+      if (entries[i].priority > best_priority && !g.signals.empty() && g.signals[0].name == s.name) {
+        best_priority = entries[i].priority;
+        f.group = entries[i].cand;
+        f.tactic = g.tactic;
+      }
+    }
+    const AccountTable& at = w.accounts;
+    if (at.declared[f.account] && at.verified[f.account] == 1) {
+      Json v;
+      v.Raw("verified", "true").Int("followers", at.followers[f.account] < 0 ? 0 : at.followers[f.account]);
+      f.signals.push_back({"verified_account", c.scoring.w_verified, v.Done()});
+      f.score += c.scoring.w_verified;
+    }
+    if (f.group != kNone && f.score >= c.scoring.flag_score) {
+      chosen[f.group].push_back(f.account);
+      findings.push_back(std::move(f));
+    }
+    b = e;
+  }
+
+  // Final groups: those some flagged account chose.
+  std::vector<uint32_t> new_index(cands.size(), kNone);
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < cands.size(); ++i)
+    if (!chosen[i].empty()) order.push_back(i);
+    else ++st.suppressed_groups;
+  auto first_name = [&](uint32_t i) {
+    std::string_view best;
+    for (AccountId a : chosen[i]) {
+      std::string_view n = AccountName(w, a);
+      if (best.empty() || n < best) best = n;
+    }
+    return best;
+  };
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (cands[a].group.tactic != cands[b].group.tactic)
+      return cands[a].group.tactic < cands[b].group.tactic;
+    return first_name(a) < first_name(b);
+  });
+  for (uint32_t k = 0; k < order.size(); ++k) {
+    uint32_t i = order[k];
+    new_index[i] = k;
+    CoordGroup g = std::move(cands[i].group);
+    g.id = fmt::format("wa{:04d}", k + 1);
+    g.members = chosen[i];
+    std::sort(g.members.begin(), g.members.end());
+    res.groups.push_back(std::move(g));
+  }
+  for (AccountFinding& f : findings) f.group = new_index[f.group];
+  for (const AccountFinding& f : findings) res.groups[f.group].score += f.score;
+  for (CoordGroup& g : res.groups) g.score /= std::max<size_t>(1, g.members.size());
+  std::sort(findings.begin(), findings.end(), [&](const AccountFinding& a, const AccountFinding& b) {
+    return AccountName(w, a.account) < AccountName(w, b.account);
+  });
+  st.flagged_accounts = findings.size();
+  res.accounts = std::move(findings);
+  return res;
+}
+
+}  // namespace sluice::coord
