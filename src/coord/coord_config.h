@@ -40,24 +40,33 @@ struct TextConfig {
 };
 
 struct SimilarTextConfig {
-  double threshold = 0.6;  // Jaccard of character shingle sets
+  double threshold = 0.5;  // Jaccard of character shingle sets
   uint32_t shingle = 3;    // characters per shingle
-  uint32_t bands = 20;     // MinHash LSH: bands × rows hash functions
-  uint32_t rows = 5;
+  uint32_t bands = 32;     // MinHash LSH: bands × rows hash functions; 32 × 4 finds a pair of
+  uint32_t rows = 4;       // Jaccard 0.5 with p = 0.87, 0.6 with 0.99
   uint32_t min_chars = 10; // shorter stripped texts take no part (they match too much)
 };
 
+// FRAUDAR runs on each candidate component of the co-engagement graph: accounts that engaged at
+// least min_shared of the same uncrowded targets within window_s of each other (both ways). On
+// the whole graph the densest block is too often the organic core (heavy users × popular posts).
 struct FraudarConfig {
-  double log_c = 5;             // column weight 1 / log(degree + c)
-  uint32_t max_blocks = 30;     // blocks peeled in turn
-  uint32_t min_accounts = 5;    // a block component with fewer accounts is no group
-  uint32_t min_targets = 3;
+  uint32_t window_s = 86400;        // co-engagement window for candidates
+  uint32_t min_shared = 4;          // shared targets that link two candidates ...
+  double min_similarity = 0.05;     // ... when they are this share of the pair's acts (Jaccard)
+  uint32_t max_window_actions = 200;  // crowded target windows (popular posts) make no candidates
+  double log_c = 5;                 // column weight 1 / log(degree + c), degree in the whole graph
+  uint32_t max_blocks = 5;          // blocks peeled in turn per candidate component
+  uint32_t min_accounts = 5;        // a block with fewer accounts is no group
+  uint32_t min_targets = 3;         // ... or fewer targets shared by two members
   uint32_t min_member_targets = 3;  // a member engages at least this many of the block's targets
-  double min_density = 0.2;     // edges / (accounts × targets) of a block component
+  double min_member_share = 0.25;   // ... and they are at least this share of all its acts
+  double min_density = 0.2;         // acts on shared targets / (accounts × targets)
 };
 
 struct LockstepConfig {
   uint32_t window_s = 300;       // Δt: members act on a target within this of each other
+  uint32_t max_window_actions = 1000;  // crowded windows are skipped (counted in the summary)
   uint32_t min_targets = 3;      // m: common targets per member
   uint32_t min_group = 3;        // members per group
   double target_share = 0.3;     // a group target needs this share of the members in one window
@@ -65,11 +74,20 @@ struct LockstepConfig {
   double synchrotrap_min = 0.2;  // SynchroTrap similarity that fires the supporting signal
 };
 
+// Candidates: accounts that post similar texts within window_s of each other at least min_weight
+// times both ways, grouped into quasi-cliques. Verified like CopyCatch: a group text is a cluster
+// of similar member posts involving text_share of the members, of which the group made at least
+// min_exclusive of all similar posts on the platform (a stock phrase everyone writes is no
+// campaign); a member must post min_weight group texts.
 struct CopyPasteConfig {
   uint32_t window_s = 3600;
+  uint32_t max_window_actions = 1000;  // per LSH band key; crowded windows are skipped
   uint32_t min_weight = 2;       // texts a pair shares (in both directions)
   uint32_t min_group = 3;
   double quasi_clique = 0.5;
+  double text_share = 0.3;
+  double min_exclusive = 0.5;
+  uint32_t context_s = 21600;  // the group's share of similar posts is taken within ± this
 };
 
 struct DeviceFarmConfig {

@@ -200,12 +200,14 @@ std::string StatsJson(const CoordStats& st) {
       "{{\"acts\":{},\"device_farm\":{{\"tokens_shared\":{},\"tokens_too_big\":{},"
       "\"farm_tokens\":{},\"groups\":{}}},\"lockstep\":{{\"skipped_actions\":{},"
       "\"candidate_groups\":{},\"groups\":{}}},\"copy_paste\":{{\"posts\":{},\"candidates\":{},"
-      "\"skipped_actions\":{},\"groups\":{}}},\"fraudar\":{{\"blocks\":{},\"groups\":{}}},"
+      "\"skipped_actions\":{},\"groups\":{}}},\"fraudar\":{{\"skipped_actions\":{},"
+      "\"components\":{},\"blocks\":{},\"groups\":{}}},"
       "\"candidate_accounts\":{},\"flagged_accounts\":{},\"suppressed_groups\":{}}}",
       st.acts, st.farm_tokens_shared, st.farm_tokens_too_big, st.farm_tokens, st.farm_groups,
       st.lockstep_skipped_actions, st.lockstep_candidate_groups, st.lockstep_groups,
       st.copy_paste_posts, st.copy_paste_candidates, st.copy_paste_skipped_actions,
-      st.copy_paste_groups, st.fraudar_blocks, st.fraudar_groups, st.candidate_accounts,
+      st.copy_paste_groups, st.fraudar_skipped_actions, st.fraudar_components, st.fraudar_blocks,
+      st.fraudar_groups, st.candidate_accounts,
       st.flagged_accounts, st.suppressed_groups);
 }
 

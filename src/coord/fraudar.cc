@@ -53,13 +53,14 @@ Graph MakeGraph(std::vector<BipartiteEdge>& edges, uint32_t rows, uint32_t cols)
   return g;
 }
 
-FraudarBlock PeelOnce(Graph& g, double log_c) {
+FraudarBlock PeelOnce(Graph& g, double log_c, const std::vector<uint32_t>& outside) {
   const uint32_t R = g.rows, C = g.cols;
   std::vector<uint32_t> deg(C, 0);
   for (uint32_t c = 0; c < C; ++c)
     for (uint64_t k = g.col_begin[c]; k < g.col_begin[c + 1]; ++k) deg[c] += g.alive[g.col_edge[k]];
   std::vector<double> w(C);
-  for (uint32_t c = 0; c < C; ++c) w[c] = 1.0 / std::log(static_cast<double>(deg[c]) + log_c);
+  for (uint32_t c = 0; c < C; ++c)
+    w[c] = 1.0 / std::log(static_cast<double>(deg[c]) + (outside.empty() ? 0.0 : outside[c]) + log_c);
 
   // Nodes 0..R-1 are rows, R..R+C-1 columns; only nodes with an alive edge take part (a node
   // without one would be peeled first at no cost and never belongs to the best set).
@@ -148,7 +149,7 @@ std::vector<FraudarBlock> Fraudar(std::vector<BipartiteEdge> edges, uint32_t row
   edges = {};
   std::vector<FraudarBlock> blocks;
   for (uint32_t b = 0; b < options.blocks; ++b) {
-    FraudarBlock block = PeelOnce(g, options.log_c);
+    FraudarBlock block = PeelOnce(g, options.log_c, options.outside_degree);
     if (block.rows.empty() || block.cols.empty()) break;
     blocks.push_back(std::move(block));
   }

@@ -31,6 +31,9 @@ struct FraudarBlock {
 struct FraudarOptions {
   double log_c = 5;
   uint32_t blocks = 1;
+  // When the graph is a part of a larger one: each column's degree outside it, so column weights
+  // follow the whole graph (a target popular elsewhere stays cheap here). Empty = none.
+  std::vector<uint32_t> outside_degree;
 };
 
 // Duplicate edges count once. REQUIRES: row < rows and col < cols for every edge.

@@ -64,6 +64,25 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
   std::sort(band_actions.begin(), band_actions.end(), [](const KeyedAction& a, const KeyedAction& b) {
     return a.key != b.key ? a.key < b.key : a.time != b.time ? a.time < b.time : a.message < b.message;
   });
+  st.commonness.assign(p.size(), 0);
+  for (size_t b = 0, n = band_actions.size(); b < n;) {
+    size_t e = b;
+    while (e < n && band_actions[e].key == band_actions[b].key) ++e;
+    size_t l = b, h = b;
+    for (size_t i = b; i < e; ++i) {
+      uint64_t t = band_actions[i].time, cw = o.commonness_window_s;
+      if (cw) {
+        while (band_actions[l].time + cw < t) ++l;
+        while (h < e && band_actions[h].time <= t + cw) ++h;
+      } else {
+        l = b;
+        h = e;
+      }
+      uint32_t& c = st.commonness[band_actions[i].message];
+      c = std::max(c, static_cast<uint32_t>(h - l));
+    }
+    b = e;
+  }
 
   // Candidate post pairs: the same band key within the window.
   std::vector<uint64_t> cand;

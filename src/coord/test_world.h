@@ -26,6 +26,8 @@ inline std::string Q(std::string_view s) {
 class WorldMaker {
  public:
   WorldMaker& Line(const std::string& json) {
+    jsonl_ += json;
+    jsonl_ += '\n';
     Record r;
     Rejection why;
     if (!parser_.Parse(json, 0, &r, &why)) {
@@ -77,8 +79,11 @@ class WorldMaker {
     return Line(s + "}");
   }
   World Build() { return builder_.Finalize(nullptr); }
+  // Every line added, as an events file.
+  const std::string& jsonl() const { return jsonl_; }
 
  private:
+  std::string jsonl_;
   RecordParser parser_;
   WorldBuilder builder_{"test-salt"};
 };
@@ -96,10 +101,10 @@ class Rand {
   uint64_t Below(uint64_t n) { return Next() % n; }
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   bool Chance(double p) { return Uniform() < p; }
-  // Rank in [0, n) skewed towards 0 (popular items).
+  // Rank in [0, n) skewed towards 0 (popular items): P(rank < r) = sqrt(r / n).
   uint64_t Skewed(uint64_t n) {
     double u = Uniform();
-    return std::min<uint64_t>(n - 1, static_cast<uint64_t>(n * u * u * u));
+    return std::min<uint64_t>(n - 1, static_cast<uint64_t>(n * u * u));
   }
 
  private:
@@ -114,12 +119,14 @@ struct PlantedTruth {
   std::vector<std::string> confounders;
 };
 
-inline World PlantedWorld(uint64_t seed, double camouflage, PlantedTruth* truth) {
+inline World PlantedWorld(uint64_t seed, double camouflage, PlantedTruth* truth,
+                          std::string* jsonl = nullptr) {
   Rand rng(seed);
   WorldMaker m;
   const int64_t t0 = 1714521600;  // 2024-05-01
   const int64_t day = 86400;
-  const int kOrganic = 1200, kPosts = 3000;
+  // About as dense as a platform: ~4 engagements per post, ~20 per account.
+  const int kOrganic = 1500, kPosts = 8000;
   auto organic = [](int i) { return fmt::format("o{}", i); };
   // Organic accounts, created over years, each on its own device.
   for (int i = 0; i < kOrganic; ++i)
@@ -139,7 +146,7 @@ inline World PlantedWorld(uint64_t seed, double camouflage, PlantedTruth* truth)
   }
   // Organic engagement: skewed towards popular posts, delays of minutes to a day.
   const char* kinds[] = {"like", "like", "like", "comment", "repost"};
-  for (int e = 0; e < 24000; ++e) {
+  for (int e = 0; e < 30000; ++e) {
     int p = static_cast<int>(rng.Skewed(kPosts));
     m.Engage(organic(static_cast<int>(rng.Below(kOrganic))), fmt::format("p{}", p),
              kinds[rng.Below(5)], post_time[p] + 60 + static_cast<int64_t>(rng.Below(day)));
@@ -277,6 +284,7 @@ inline World PlantedWorld(uint64_t seed, double camouflage, PlantedTruth* truth)
       m.Post(fmt::format("wire{}_{}", s, a), fmt::format("news{}", a), at + 60 + static_cast<int64_t>(rng.Below(3540)),
              fmt::format("【通稿第{}号】今日本市召开新闻发布会，通报近期重点工作进展情况（新华社） http://news{}.example/{}", s, a, s));
   }
+  if (jsonl) *jsonl = m.jsonl();
   return m.Build();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -271,12 +272,13 @@ void CopyPasteCandidates(const World& w, const CoordConfig& c, CoordStats* st,
   SimilarTextOptions o;
   o.window_s = c.copy_paste.window_s;
   o.min_weight = c.copy_paste.min_weight;
-  o.max_window_actions = c.network(NetworkType::kSimilarText).max_window_actions;
+  o.max_window_actions = c.copy_paste.max_window_actions;
   o.threshold = c.similar.threshold;
   o.shingle = c.similar.shingle;
   o.bands = c.similar.bands;
   o.rows = c.similar.rows;
   o.min_chars = c.similar.min_chars;
+  o.commonness_window_s = c.copy_paste.context_s;
   SimilarTextStats sst;
   CoActionNetwork net = BuildSimilarTextNetwork(w, o, &sst);
   st->copy_paste_posts = sst.posts;
@@ -299,47 +301,74 @@ void CopyPasteCandidates(const World& w, const CoordConfig& c, CoordStats* st,
       posts_of.push_back({p.account[i], i});
   std::sort(posts_of.begin(), posts_of.end());
 
-  for (auto& members : groups) {
+  for (std::vector<AccountId>& members : groups) {
     Candidate cand;
     CoordGroup& g = cand.group;
     g.tactic = Tactic::kCopyPaste;
-    g.found = members;
-    // Similar texts among the members' posts, clustered: each cluster is one shared "target".
     struct P {
       PostId post;
       Time32 time;
       AccountId account;
       std::vector<uint64_t> shingles;
     };
-    std::vector<P> ps;
+    std::vector<P> all;
     for (AccountId m : members)
       for (auto it = std::lower_bound(posts_of.begin(), posts_of.end(), std::make_pair(m, PostId{0}));
            it != posts_of.end() && it->first == m; ++it) {
         PostId q = it->second;
-        std::u32string cps = ShingleCodePoints(p.text(q));
-        if (cps.size() < c.similar.min_chars) continue;
-        ps.push_back({q, p.time[q], m, ShingleHashes(cps, c.similar.shingle)});
+        if (sst.commonness[q] == 0) continue;  // too short to take part
+        all.push_back({q, p.time[q], m, ShingleHashes(ShingleCodePoints(p.text(q)), c.similar.shingle)});
       }
-    std::sort(ps.begin(), ps.end(), [](const P& a, const P& b) {
+    std::sort(all.begin(), all.end(), [](const P& a, const P& b) {
       return a.time != b.time ? a.time < b.time : a.post < b.post;
     });
-    UnionFind uf(static_cast<uint32_t>(ps.size()));
-    for (size_t i = 0; i < ps.size(); ++i)
-      for (size_t j = i + 1; j < ps.size() && ps[j].time - ps[i].time <= c.copy_paste.window_s; ++j)
-        if (ps[j].account != ps[i].account && Jaccard(ps[i].shingles, ps[j].shingles) >= c.similar.threshold)
-          uf.Union(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
-    std::map<uint32_t, GroupTarget> clusters;
-    for (size_t i = 0; i < ps.size(); ++i) {
-      GroupTarget& t = clusters[uf.Find(static_cast<uint32_t>(i))];
-      if (t.actions.empty()) t.post = ps[i].post;
-      t.actions.push_back({ps[i].account, ps[i].time, ps[i].post});
+    // Verify CopyCatch-style until stable: group texts need enough members and must be the
+    // group's own; members need min_weight group texts.
+    for (int round = 0; round < 20; ++round) {
+      std::vector<const P*> ps;
+      for (const P& x : all)
+        if (std::binary_search(members.begin(), members.end(), x.account)) ps.push_back(&x);
+      UnionFind uf(static_cast<uint32_t>(ps.size()));
+      for (size_t i = 0; i < ps.size(); ++i)
+        for (size_t j = i + 1; j < ps.size() && ps[j]->time - ps[i]->time <= c.copy_paste.window_s; ++j)
+          if (ps[j]->account != ps[i]->account &&
+              Jaccard(ps[i]->shingles, ps[j]->shingles) >= c.similar.threshold)
+            uf.Union(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+      std::map<uint32_t, GroupTarget> clusters;
+      for (size_t i = 0; i < ps.size(); ++i) {
+        GroupTarget& t = clusters[uf.Find(static_cast<uint32_t>(i))];
+        if (t.actions.empty()) t.post = ps[i]->post;
+        t.actions.push_back({ps[i]->account, ps[i]->time, ps[i]->post});
+      }
+      const size_t need = std::max<size_t>(
+          2, static_cast<size_t>(std::ceil(c.copy_paste.text_share * members.size() - 1e-9)));
+      g.targets.clear();
+      std::vector<uint32_t> texts(members.size(), 0);
+      for (auto& [root, t] : clusters) {
+        std::vector<AccountId> who;
+        uint32_t common = 0;
+        for (const GroupAction& a : t.actions) {
+          who.push_back(a.account);
+          common = std::max(common, sst.commonness[a.post]);
+        }
+        std::sort(who.begin(), who.end());
+        who.erase(std::unique(who.begin(), who.end()), who.end());
+        if (who.size() < need ||
+            static_cast<double>(t.actions.size()) < c.copy_paste.min_exclusive * common)
+          continue;
+        for (AccountId a : who)
+          ++texts[std::lower_bound(members.begin(), members.end(), a) - members.begin()];
+        g.targets.push_back(std::move(t));
+      }
+      std::vector<AccountId> keep;
+      for (size_t i = 0; i < members.size(); ++i)
+        if (texts[i] >= c.copy_paste.min_weight) keep.push_back(members[i]);
+      bool stable = keep.size() == members.size();
+      members = std::move(keep);
+      if (stable || members.size() < c.copy_paste.min_group) break;
     }
-    for (auto& [root, t] : clusters) {
-      std::vector<AccountId> who;
-      for (const GroupAction& a : t.actions) who.push_back(a.account);
-      std::sort(who.begin(), who.end());
-      if (std::unique(who.begin(), who.end()) - who.begin() >= 2) g.targets.push_back(std::move(t));
-    }
+    if (members.size() < c.copy_paste.min_group) continue;
+    g.found = members;
     std::sort(g.targets.begin(), g.targets.end(), [](const GroupTarget& a, const GroupTarget& b) {
       return a.actions[0].time != b.actions[0].time ? a.actions[0].time < b.actions[0].time
                                                     : a.post < b.post;
@@ -347,7 +376,7 @@ void CopyPasteCandidates(const World& w, const CoordConfig& c, CoordStats* st,
     Json gj;
     gj.Int("members", g.found.size()).Int("texts", g.targets.size())
         .Int("window_s", c.copy_paste.window_s).Num("jaccard_min", c.similar.threshold)
-        .Int("min_shared", c.copy_paste.min_weight);
+        .Int("min_shared", c.copy_paste.min_weight).Num("min_exclusive", c.copy_paste.min_exclusive);
     g.signals.push_back({"copy_paste", c.scoring.w_copy_paste, gj.Done()});
     for (AccountId m : g.found) {
       uint32_t n;
@@ -367,63 +396,120 @@ void FraudarCandidates(const World& w, const std::vector<Act>& acts, const ActsB
                        const CoordConfig& c, CoordStats* st, std::vector<Candidate>* out) {
   const FraudarConfig& fc = c.fraudar;
   if (fc.max_blocks == 0) return;
-  std::vector<BipartiteEdge> edges;
-  edges.reserve(acts.size());
-  for (const Act& a : acts)
-    if (a.kind != EngagementKind::kFollow) edges.push_back({a.account, a.target});
-  std::vector<FraudarBlock> blocks =
-      Fraudar(std::move(edges), w.accounts.size(), w.posts.size(), {fc.log_c, fc.max_blocks});
-  st->fraudar_blocks = blocks.size();
-  for (size_t bi = 0; bi < blocks.size(); ++bi) {
-    const FraudarBlock& b = blocks[bi];
-    // The block's edges, and its connected components.
-    const uint32_t R = static_cast<uint32_t>(b.rows.size());
-    UnionFind uf(R + static_cast<uint32_t>(b.cols.size()));
-    std::vector<std::vector<uint32_t>> row_cols(R);  // local column indexes per row
-    for (uint32_t r = 0; r < R; ++r) {
-      AccountId a = b.rows[r];
-      for (uint64_t k = ix.begin[a]; k < ix.begin[a + 1]; ++k) {
-        const Act& act = acts[ix.index[k]];
-        if (act.kind == EngagementKind::kFollow) continue;
-        auto it = std::lower_bound(b.cols.begin(), b.cols.end(), act.target);
-        if (it == b.cols.end() || *it != act.target) continue;
-        row_cols[r].push_back(static_cast<uint32_t>(it - b.cols.begin()));
+  // Distinct engagers per target, in the whole graph.
+  std::vector<uint32_t> degree(w.posts.size(), 0);
+  {
+    std::vector<uint64_t> pairs;
+    pairs.reserve(acts.size());
+    for (const Act& a : acts)
+      if (a.kind != EngagementKind::kFollow)
+        pairs.push_back((static_cast<uint64_t>(a.target) << 32) | a.account);
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (uint64_t p : pairs) ++degree[p >> 32];
+  }
+  // Candidates: accounts sharing uncrowded targets within the window, both ways.
+  std::vector<KeyedAction> actions;
+  actions.reserve(acts.size());
+  for (uint32_t i = 0; i < acts.size(); ++i)
+    if (acts[i].kind != EngagementKind::kFollow)
+      actions.push_back({acts[i].target, acts[i].time, acts[i].account, i});
+  CoActionOptions o;
+  o.window_s = fc.window_s;
+  o.min_weight = fc.min_shared;
+  o.max_window_actions = fc.max_window_actions;
+  o.max_pairs_in_memory = c.max_pairs_in_memory;
+  CoActionNetwork net = BuildCoActionNetwork(std::move(actions), w.accounts.size(), o);
+  st->fraudar_skipped_actions = net.stats.skipped_actions;
+  // Heavy users share a few targets with everyone: a link needs the shared targets to be a real
+  // part of both accounts' activity (SynchroTrap's Jaccard of timed actions).
+  std::vector<UndirectedEdge> edges;
+  for (const CoEdge& e : net.edges) {
+    if (e.u1 >= e.u2) continue;
+    uint32_t back = net.Weight(e.u2, e.u1);
+    if (back < fc.min_shared) continue;
+    double matched = std::min(e.weight, back);
+    double sim = matched / (net.messages_of[e.u1] + net.messages_of[e.u2] - matched);
+    if (sim >= fc.min_similarity) edges.push_back({e.u1, e.u2});
+  }
+  net = CoActionNetwork{};
+  std::vector<std::vector<AccountId>> components = QuasiCliqueGroups(edges, 0, fc.min_accounts);
+  st->fraudar_components = components.size();
+
+  for (const std::vector<AccountId>& comp : components) {
+    // The component's account × target graph; column weights follow the whole graph.
+    std::vector<BipartiteEdge> be;
+    std::vector<PostId> cols;
+    for (uint32_t r = 0; r < comp.size(); ++r)
+      for (uint64_t k = ix.begin[comp[r]]; k < ix.begin[comp[r] + 1]; ++k) {
+        const Act& a = acts[ix.index[k]];
+        if (a.kind == EngagementKind::kFollow) continue;
+        cols.push_back(a.target);
+        be.push_back({r, a.target});
       }
-      std::sort(row_cols[r].begin(), row_cols[r].end());
-      row_cols[r].erase(std::unique(row_cols[r].begin(), row_cols[r].end()), row_cols[r].end());
-      for (uint32_t lc : row_cols[r]) uf.Union(r, R + lc);
+    std::sort(cols.begin(), cols.end());
+    cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    for (BipartiteEdge& e : be)
+      e.col = static_cast<uint32_t>(std::lower_bound(cols.begin(), cols.end(), e.col) - cols.begin());
+    std::vector<uint32_t> inside(cols.size(), 0);
+    {
+      std::vector<uint64_t> rc;
+      for (const BipartiteEdge& e : be) rc.push_back((static_cast<uint64_t>(e.row) << 32) | e.col);
+      std::sort(rc.begin(), rc.end());
+      rc.erase(std::unique(rc.begin(), rc.end()), rc.end());
+      for (uint64_t x : rc) ++inside[x & 0xffffffffu];
     }
-    std::map<uint32_t, std::vector<uint32_t>> comp_rows;
-    for (uint32_t r = 0; r < R; ++r)
-      if (row_cols[r].size() >= fc.min_member_targets) comp_rows[uf.Find(r)].push_back(r);
-    for (auto& [root, rows] : comp_rows) {
-      if (rows.size() < fc.min_accounts) continue;
-      std::vector<uint32_t> col_count(b.cols.size(), 0);
-      for (uint32_t r : rows)
-        for (uint32_t lc : row_cols[r]) ++col_count[lc];
-      std::vector<PostId> cols;
-      for (uint32_t lc = 0; lc < b.cols.size(); ++lc)
-        if (col_count[lc] >= 2) cols.push_back(b.cols[lc]);  // shared by two or more members
-      if (cols.size() < fc.min_targets) continue;
-      uint64_t in_cols = 0;
-      for (uint32_t lc = 0; lc < b.cols.size(); ++lc)
-        if (col_count[lc] >= 2) in_cols += col_count[lc];
-      double density = static_cast<double>(in_cols) / (static_cast<double>(rows.size()) * cols.size());
+    FraudarOptions fo;
+    fo.log_c = fc.log_c;
+    fo.blocks = fc.max_blocks;
+    fo.outside_degree.resize(cols.size());
+    for (size_t j = 0; j < cols.size(); ++j) fo.outside_degree[j] = degree[cols[j]] - inside[j];
+    std::vector<FraudarBlock> blocks = Fraudar(std::move(be), static_cast<uint32_t>(comp.size()),
+                                               static_cast<uint32_t>(cols.size()), fo);
+    st->fraudar_blocks += blocks.size();
+    for (const FraudarBlock& b : blocks) {
+      std::vector<PostId> bcols;
+      for (uint32_t j : b.cols) bcols.push_back(cols[j]);  // cols is sorted: so is bcols
+      // Members: enough of the block's targets, and they are a large share of what they do.
+      std::vector<AccountId> members;
+      for (uint32_t r : b.rows) {
+        AccountId a = comp[r];
+        std::vector<PostId> mine, in_block;
+        for (uint64_t k = ix.begin[a]; k < ix.begin[a + 1]; ++k) {
+          const Act& act = acts[ix.index[k]];
+          if (act.kind != EngagementKind::kFollow) mine.push_back(act.target);
+        }
+        std::sort(mine.begin(), mine.end());
+        mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+        std::set_intersection(mine.begin(), mine.end(), bcols.begin(), bcols.end(),
+                              std::back_inserter(in_block));
+        if (in_block.size() >= fc.min_member_targets &&
+            static_cast<double>(in_block.size()) >= fc.min_member_share * static_cast<double>(mine.size()))
+          members.push_back(a);
+      }
+      if (members.size() < fc.min_accounts) continue;
+      std::vector<GroupTarget> shared = SharedTargets(acts, ix, members, 2, &bcols);
+      if (shared.size() < fc.min_targets) continue;
+      uint64_t acts_on_shared = 0;
+      for (const GroupTarget& t : shared) acts_on_shared += t.actions.size();
+      double density = static_cast<double>(acts_on_shared) /
+                       (static_cast<double>(members.size()) * static_cast<double>(shared.size()));
       if (density < fc.min_density) continue;
       Candidate cand;
       CoordGroup& g = cand.group;
       g.tactic = Tactic::kFakeEngagement;
-      for (uint32_t r : rows) g.found.push_back(b.rows[r]);
-      g.targets = SharedTargets(acts, ix, g.found, 2, &cols);
+      g.found = members;
+      g.targets = std::move(shared);
       Json gj;
-      gj.Int("block", bi + 1).Num("block_score", b.score).Int("members", g.found.size())
-          .Int("targets", cols.size()).Num("density", density);
+      gj.Num("block_score", b.score).Int("members", g.found.size())
+          .Int("targets", g.targets.size()).Num("density", density)
+          .Int("window_s", fc.window_s);
       g.signals.push_back({"dense_block", c.scoring.w_dense_block, gj.Done()});
       for (AccountId m : g.found) {
         uint32_t n;
         std::string ex = MemberExamples(w, g.targets, m, &n);
         Json j;
-        j.Int("block", bi + 1).Int("member_targets", n).Int("group_targets", cols.size())
+        j.Int("member_targets", n).Int("group_targets", g.targets.size())
             .Num("density", density).Raw("examples", ex);
         cand.member_signals.push_back({m, {"dense_block", c.scoring.w_dense_block, j.Done()}});
       }
@@ -506,8 +592,7 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
 
   LockstepStats ls;
   std::vector<LockstepGroup> lgroups =
-      FindLockstep(w, acts, ix, c.lockstep, c.network(NetworkType::kLike).max_window_actions,
-                   c.max_pairs_in_memory, &ls);
+      FindLockstep(w, acts, ix, c.lockstep, c.lockstep.max_window_actions, c.max_pairs_in_memory, &ls);
   st.lockstep_skipped_actions = ls.network.skipped_actions;
   st.lockstep_candidate_groups = ls.candidate_groups;
   st.lockstep_groups = lgroups.size();

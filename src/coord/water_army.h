@@ -5,7 +5,9 @@
 //   lockstep         lockstep.h      CopyCatch groups, with SynchroTrap similarity as support
 //   copy_paste       similar_text_network.h + group_graph.h: accounts posting the same or similar
 //                                    texts within a window, again and again
-//   fake_engagement  fraudar.h       camouflage-resistant dense blocks of accounts × targets
+//   fake_engagement  fraudar.h       camouflage-resistant dense blocks of accounts × targets, peeled
+//                                    in each component of the co-engagement graph (accounts that
+//                                    share uncrowded targets within a day)
 //
 // Every signal has a name, a weight from ScoringConfig and evidence (a JSON object). An account's
 // score is the sum of the weights of its signals (Rspamd-style); at or above flag_score it is a
@@ -80,7 +82,8 @@ struct CoordStats {
   uint64_t lockstep_skipped_actions = 0, lockstep_candidate_groups = 0, lockstep_groups = 0;
   uint64_t copy_paste_posts = 0, copy_paste_candidates = 0, copy_paste_skipped_actions = 0,
            copy_paste_groups = 0;
-  uint64_t fraudar_blocks = 0, fraudar_groups = 0;
+  uint64_t fraudar_skipped_actions = 0, fraudar_components = 0, fraudar_blocks = 0,
+           fraudar_groups = 0;
   uint64_t candidate_accounts = 0;  // accounts with any signal
   uint64_t flagged_accounts = 0;
   uint64_t suppressed_groups = 0;   // groups left with no flagged member
