@@ -52,6 +52,7 @@ std::vector<Leaf> Leaves(CoordConfig* c) {
   u32("fraudar.window_s", &c->fraudar.window_s, 0, 1e9);
   u32("fraudar.min_shared", &c->fraudar.min_shared, 1, 1e9);
   dbl("fraudar.min_similarity", &c->fraudar.min_similarity, 0, 1);
+  dbl("fraudar.min_weighted_shared", &c->fraudar.min_weighted_shared, 0, 1e9);
   u32("fraudar.max_window_actions", &c->fraudar.max_window_actions, 0, 1e9);
   dbl("fraudar.log_c", &c->fraudar.log_c, 1.0001, 1e9);
   u32("fraudar.max_blocks", &c->fraudar.max_blocks, 0, 1e6);

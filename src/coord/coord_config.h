@@ -54,6 +54,8 @@ struct FraudarConfig {
   uint32_t window_s = 86400;        // co-engagement window for candidates
   uint32_t min_shared = 4;          // shared targets that link two candidates ...
   double min_similarity = 0.05;     // ... when they are this share of the pair's acts (Jaccard)
+  double min_weighted_shared = 1.0; // ... and weigh this much with FRAUDAR's column weights
+                                    // (camouflage on popular posts links nobody)
   uint32_t max_window_actions = 200;  // crowded target windows (popular posts) make no candidates
   double log_c = 5;                 // column weight 1 / log(degree + c), degree in the whole graph
   uint32_t max_blocks = 5;          // blocks peeled in turn per candidate component

@@ -422,15 +422,39 @@ void FraudarCandidates(const World& w, const std::vector<Act>& acts, const ActsB
   CoActionNetwork net = BuildCoActionNetwork(std::move(actions), w.accounts.size(), o);
   st->fraudar_skipped_actions = net.stats.skipped_actions;
   // Heavy users share a few targets with everyone: a link needs the shared targets to be a real
-  // part of both accounts' activity (SynchroTrap's Jaccard of timed actions).
+  // part of both accounts' activity (SynchroTrap's Jaccard of timed actions), and to weigh enough
+  // with FRAUDAR's column weights, so armies whose camouflage lands on the same popular posts
+  // stay apart.
+  auto targets_of = [&](AccountId a) {
+    std::vector<PostId> t;
+    for (uint64_t k = ix.begin[a]; k < ix.begin[a + 1]; ++k)
+      if (acts[ix.index[k]].kind != EngagementKind::kFollow) t.push_back(acts[ix.index[k]].target);
+    std::sort(t.begin(), t.end());
+    t.erase(std::unique(t.begin(), t.end()), t.end());
+    return t;
+  };
   std::vector<UndirectedEdge> edges;
+  AccountId cached = kNone;
+  std::vector<PostId> t1;
   for (const CoEdge& e : net.edges) {
     if (e.u1 >= e.u2) continue;
     uint32_t back = net.Weight(e.u2, e.u1);
     if (back < fc.min_shared) continue;
     double matched = std::min(e.weight, back);
     double sim = matched / (net.messages_of[e.u1] + net.messages_of[e.u2] - matched);
-    if (sim >= fc.min_similarity) edges.push_back({e.u1, e.u2});
+    if (sim < fc.min_similarity) continue;
+    if (cached != e.u1) {
+      t1 = targets_of(e.u1);
+      cached = e.u1;
+    }
+    std::vector<PostId> t2 = targets_of(e.u2);
+    double weighted = 0;
+    for (size_t i = 0, j = 0; i < t1.size() && j < t2.size();) {
+      if (t1[i] < t2[j]) ++i;
+      else if (t2[j] < t1[i]) ++j;
+      else weighted += 1.0 / std::log(static_cast<double>(degree[t1[i]]) + fc.log_c), ++i, ++j;
+    }
+    if (weighted >= fc.min_weighted_shared) edges.push_back({e.u1, e.u2});
   }
   net = CoActionNetwork{};
   std::vector<std::vector<AccountId>> components = QuasiCliqueGroups(edges, 0, fc.min_accounts);
