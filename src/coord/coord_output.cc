@@ -76,6 +76,17 @@ std::string FindingsJsonl(const World& w, const CoordResult& r) {
     AppendSignals(&s, f.signals);
     s += "}\n";
   }
+  for (const PostFinding& f : r.posts) {
+    s += "{\"subject\":\"post\",\"id\":";
+    AppendJsonString(&s, w.posts.ids.Get(f.post));
+    s += ",\"label\":\"copy_paste\",\"group\":";
+    AppendJsonString(&s, r.groups[f.group].id);
+    s += ",\"score\":";
+    AppendJsonNumber(&s, f.score);
+    s += ",\"signals\":";
+    AppendSignals(&s, f.signals);
+    s += "}\n";
+  }
   return s;
 }
 
@@ -202,13 +213,14 @@ std::string StatsJson(const CoordStats& st) {
       "\"candidate_groups\":{},\"groups\":{}}},\"copy_paste\":{{\"posts\":{},\"candidates\":{},"
       "\"skipped_actions\":{},\"groups\":{}}},\"fraudar\":{{\"skipped_actions\":{},"
       "\"components\":{},\"blocks\":{},\"groups\":{}}},"
-      "\"candidate_accounts\":{},\"flagged_accounts\":{},\"suppressed_groups\":{}}}",
+      "\"candidate_accounts\":{},\"flagged_accounts\":{},\"copy_paste_posts\":{},"
+      "\"suppressed_groups\":{}}}",
       st.acts, st.farm_tokens_shared, st.farm_tokens_too_big, st.farm_tokens, st.farm_groups,
       st.lockstep_skipped_actions, st.lockstep_candidate_groups, st.lockstep_groups,
       st.copy_paste_posts, st.copy_paste_candidates, st.copy_paste_skipped_actions,
       st.copy_paste_groups, st.fraudar_skipped_actions, st.fraudar_components, st.fraudar_blocks,
-      st.fraudar_groups, st.candidate_accounts,
-      st.flagged_accounts, st.suppressed_groups);
+      st.fraudar_groups, st.candidate_accounts, st.flagged_accounts, st.copy_paste_posts_flagged,
+      st.suppressed_groups);
 }
 
 std::string NetworkStatsJson(NetworkType type, const CoActionStats& st) {

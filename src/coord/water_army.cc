@@ -721,6 +721,38 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
   });
   st.flagged_accounts = findings.size();
   res.accounts = std::move(findings);
+
+  // The texts of copy-paste groups, as post findings (label copy_paste).
+  for (uint32_t gi = 0; gi < res.groups.size(); ++gi) {
+    const CoordGroup& g = res.groups[gi];
+    if (g.tactic != Tactic::kCopyPaste) continue;
+    for (const GroupTarget& t : g.targets) {
+      std::vector<const GroupAction*> mine;
+      for (const GroupAction& a : t.actions)
+        if (a.post != kNone && std::binary_search(g.members.begin(), g.members.end(), a.account))
+          mine.push_back(&a);
+      std::vector<AccountId> who;
+      for (const GroupAction* a : mine) who.push_back(a->account);
+      std::sort(who.begin(), who.end());
+      who.erase(std::unique(who.begin(), who.end()), who.end());
+      if (who.size() < 2) continue;
+      for (const GroupAction* a : mine) {
+        Json j;
+        j.Int("similar_posts", mine.size() - 1).Int("accounts", who.size())
+            .Str("first", Time(mine.front()->time)).Str("last", Time(mine.back()->time))
+            .Str("cluster", PostName(w, t.post));
+        res.posts.push_back({a->post, gi, c.scoring.w_copy_paste,
+                             {{"copy_paste_text", c.scoring.w_copy_paste, j.Done()}}});
+      }
+    }
+  }
+  std::sort(res.posts.begin(), res.posts.end(), [&](const PostFinding& a, const PostFinding& b) {
+    return PostName(w, a.post) < PostName(w, b.post);
+  });
+  res.posts.erase(std::unique(res.posts.begin(), res.posts.end(),
+                              [](const PostFinding& a, const PostFinding& b) { return a.post == b.post; }),
+                  res.posts.end());
+  st.copy_paste_posts_flagged = res.posts.size();
   return res;
 }
 

@@ -86,12 +86,22 @@ struct CoordStats {
            fraudar_groups = 0;
   uint64_t candidate_accounts = 0;  // accounts with any signal
   uint64_t flagged_accounts = 0;
+  uint64_t copy_paste_posts_flagged = 0;
   uint64_t suppressed_groups = 0;   // groups left with no flagged member
+};
+
+// A post of a copy-paste group: one of the similar texts its members posted together.
+struct PostFinding {
+  PostId post;
+  uint32_t group;                         // index into CoordResult::groups
+  double score = 0;
+  std::vector<Signal> signals;
 };
 
 struct CoordResult {
   std::vector<CoordGroup> groups;         // with flagged members; sorted by tactic, first member
   std::vector<AccountFinding> accounts;   // flagged accounts, sorted by platform id
+  std::vector<PostFinding> posts;         // copy_paste posts of flagged members, by platform id
   CoordStats stats;
 };
 
