@@ -1,6 +1,7 @@
 // `sluice coord EVENTS... --out DIR`: finds water armies (docs/coord.md). Writes
 // DIR/findings.jsonl, DIR/groups.jsonl, DIR/summary.json, DIR/rejects.jsonl and, on request,
 // co-action edge lists DIR/edges/<type>.csv (or .jsonl).
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -29,6 +30,7 @@ struct CoordArgs {
   std::string edges_format = "csv";
   bool no_detect = false;
   bool print_config = false;
+  bool timings = false;
 };
 
 int Fail(const std::string& msg) {
@@ -89,6 +91,7 @@ int Run(const CoordArgs& a) {
   IngestStats stats;
   Result<World> world = Ingest(a.files, opt, &rejects, &stats);
   if (!world.ok()) return Fail(world.status().message());
+  if (a.timings) std::fprintf(stderr, "  %-16s %8.2f s\n", "ingest", stats.seconds);
   const World& w = world.value();
 
   std::string summary = "{\"inputs\":[";
@@ -108,8 +111,12 @@ int Run(const CoordArgs& a) {
     summary += ",\"networks\":[";
     for (size_t i = 0; i < edge_types.size(); ++i) {
       coord::NetworkType t = edge_types[i];
+      auto start = std::chrono::steady_clock::now();
       coord::CoActionNetwork net =
           coord::BuildNetwork(w, acts, roots, t, config, config.network(t));
+      if (a.timings)
+        std::fprintf(stderr, "  %-16s %8.3f s\n", std::string(coord::NetworkTypeName(t)).c_str(),
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       std::string name(coord::NetworkTypeName(t));
       bool csv = a.edges_format == "csv";
       outputs.push_back({a.out_dir + "/edges/" + name + (csv ? ".csv" : ".jsonl"),
@@ -122,7 +129,10 @@ int Run(const CoordArgs& a) {
   }
   uint64_t flagged = 0;
   if (!a.no_detect) {
-    coord::CoordResult r = coord::DetectWaterArmies(w, config);
+    coord::PhaseTimes times;
+    coord::CoordResult r = coord::DetectWaterArmies(w, config, &times);
+    if (a.timings)
+      for (const auto& [phase, sec] : times) std::fprintf(stderr, "  %-16s %8.2f s\n", phase.c_str(), sec);
     flagged = r.accounts.size();
     outputs.push_back({a.out_dir + "/findings.jsonl", coord::FindingsJsonl(w, r)});
     outputs.push_back({a.out_dir + "/groups.jsonl",
@@ -161,10 +171,13 @@ void RegisterCoord(CLI::App& app, int* exit_code) {
   cmd->add_option("--out", args->out_dir, "Output directory (created if missing)");
   cmd->add_option("--config", args->config_path, "JSON file overriding configuration keys");
   cmd->add_option("--edges", args->edges,
-                  "Also write this co-action network's edges (repeatable; 'all' for every type)");
+                  "Also write this co-action network's edges (repeatable; 'all' for every type)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--edges-format", args->edges_format, "csv (default) or jsonl")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   cmd->add_flag("--no-detect", args->no_detect, "Only write edge lists, no findings");
+  cmd->add_flag("--timings", args->timings, "Print seconds per phase to stderr");
   cmd->add_flag("--print-config", args->print_config,
                 "Print the effective configuration as JSON and exit");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });

@@ -22,23 +22,6 @@ bool IsPySpace(char32_t c) {
 // The `regex` module's \s, which ends a mention in the toolkit: isspace() without U+001C..001F.
 bool IsRegexSpace(char32_t c) { return IsPySpace(c) && !(c >= 0x1c && c <= 0x1f); }
 
-std::string Lower(std::string_view text) {
-  bool ascii = true;
-  for (char ch : text) ascii &= static_cast<unsigned char>(ch) < 0x80;
-  if (ascii) {
-    std::string s(text);
-    for (char& ch : s)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return s;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  u.toLower(icu::Locale::getRoot());
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 std::u32string Decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
@@ -49,6 +32,25 @@ std::u32string Decode(std::string_view s) {
     out.push_back(c < 0 ? 0xfffd : static_cast<char32_t>(c));
   }
   return out;
+}
+
+// Lowercased code points, as Python's str.lower() (Unicode full case mapping). Most text has no
+// cased letter outside ASCII (Chinese has none), so ICU is only asked when one appears.
+std::u32string LowerCodePoints(std::string_view text) {
+  std::u32string s = Decode(text);
+  for (char32_t& c : s) {
+    if (c < 0x80) {
+      if (c >= U'A' && c <= U'Z') c += U'a' - U'A';
+    } else if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_LOWERCASED)) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+      u.toLower(icu::Locale::getRoot());
+      std::string lowered;
+      u.toUTF8String(lowered);
+      return Decode(lowered);
+    }
+  }
+  return s;
 }
 
 void AppendUtf8(std::string* out, char32_t c) {
@@ -80,7 +82,7 @@ bool StartsWith(const std::u32string& s, size_t i, std::u32string_view p) {
 }  // namespace
 
 std::string ToolkitNormalize(std::string_view text) {
-  std::u32string s = StripMentions(Decode(Lower(text)));
+  std::u32string s = StripMentions(LowerCodePoints(text));
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
@@ -97,7 +99,7 @@ std::string ToolkitNormalize(std::string_view text) {
 }
 
 std::u32string ShingleCodePoints(std::string_view text) {
-  std::u32string s = StripMentions(Decode(Lower(text)));
+  std::u32string s = StripMentions(LowerCodePoints(text));
   std::u32string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {

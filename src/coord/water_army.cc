@@ -1,6 +1,7 @@
 #include "coord/water_army.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -599,12 +600,19 @@ void AddGroupSignals(const World& w, const CoordConfig& c, Candidate* cand) {
 
 }  // namespace
 
-CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
+CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* times) {
   CoordResult res;
   CoordStats& st = res.stats;
+  auto last = std::chrono::steady_clock::now();
+  auto lap = [&](const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    if (times) times->push_back({phase, std::chrono::duration<double>(now - last).count()});
+    last = now;
+  };
   std::vector<Act> acts = CollectActs(w);
   st.acts = acts.size();
   ActsByAccount ix = IndexByAccount(acts, w.accounts.size());
+  lap("acts");
 
   std::vector<Candidate> cands;
   FarmResult fr = FindDeviceFarms(w, acts, ix, c.farm);
@@ -613,6 +621,7 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
   st.farm_tokens = fr.tokens.size();
   FarmCandidates(w, acts, ix, fr, c, &cands);
   st.farm_groups = cands.size();
+  lap("device_farm");
 
   LockstepStats ls;
   std::vector<LockstepGroup> lgroups =
@@ -621,12 +630,15 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
   st.lockstep_candidate_groups = ls.candidate_groups;
   st.lockstep_groups = lgroups.size();
   LockstepCandidates(w, lgroups, c, &cands);
+  lap("lockstep");
 
   size_t before = cands.size();
   CopyPasteCandidates(w, c, &st, &cands);
   st.copy_paste_groups = cands.size() - before;
+  lap("copy_paste");
 
   FraudarCandidates(w, acts, ix, c, &st, &cands);
+  lap("fake_engagement");
 
   for (Candidate& cand : cands) AddGroupSignals(w, c, &cand);
 
@@ -753,6 +765,7 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c) {
                               [](const PostFinding& a, const PostFinding& b) { return a.post == b.post; }),
                   res.posts.end());
   st.copy_paste_posts_flagged = res.posts.size();
+  lap("findings");
   return res;
 }
 

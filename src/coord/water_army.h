@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "coord/coord_config.h"
@@ -105,6 +106,10 @@ struct CoordResult {
   CoordStats stats;
 };
 
-CoordResult DetectWaterArmies(const World& w, const CoordConfig& config);
+// Seconds spent per phase, in order (for --timings; never written to output files).
+using PhaseTimes = std::vector<std::pair<std::string, double>>;
+
+CoordResult DetectWaterArmies(const World& w, const CoordConfig& config,
+                              PhaseTimes* times = nullptr);
 
 }  // namespace sluice::coord
