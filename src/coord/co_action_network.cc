@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "coord/radix_sort.h"
+
 namespace sluice::coord {
 namespace {
 
@@ -82,7 +84,7 @@ CoActionNetwork BuildCoActionNetwork(std::vector<KeyedAction> actions, uint32_t 
   if (opt.multi_key) {
     std::vector<uint64_t> am(n);
     for (size_t i = 0; i < n; ++i) am[i] = Pack(actions[i].account, actions[i].message);
-    std::sort(am.begin(), am.end());
+    RadixSort(&am);
     am.erase(std::unique(am.begin(), am.end()), am.end());
     for (uint64_t x : am) ++net.messages_of[x >> 32];
     net.messages = am.size();
@@ -149,7 +151,7 @@ CoActionNetwork BuildCoActionNetwork(std::vector<KeyedAction> actions, uint32_t 
       part = AggregatePartnerships(&triples, opt.min_weight);
     } else {
       st.pairs += pairs.size();
-      std::sort(pairs.begin(), pairs.end());
+      RadixSort(&pairs);
       for (size_t i = 0; i < pairs.size();) {
         size_t j = i;
         while (j < pairs.size() && pairs[j] == pairs[i]) ++j;

@@ -34,25 +34,6 @@ std::u32string Decode(std::string_view s) {
   return out;
 }
 
-// Lowercased code points, as Python's str.lower() (Unicode full case mapping). Most text has no
-// cased letter outside ASCII (Chinese has none), so ICU is only asked when one appears.
-std::u32string LowerCodePoints(std::string_view text) {
-  std::u32string s = Decode(text);
-  for (char32_t& c : s) {
-    if (c < 0x80) {
-      if (c >= U'A' && c <= U'Z') c += U'a' - U'A';
-    } else if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_LOWERCASED)) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-      u.toLower(icu::Locale::getRoot());
-      std::string lowered;
-      u.toUTF8String(lowered);
-      return Decode(lowered);
-    }
-  }
-  return s;
-}
-
 void AppendUtf8(std::string* out, char32_t c) {
   char buf[4];
   int32_t len = 0;
@@ -60,6 +41,80 @@ void AppendUtf8(std::string* out, char32_t c) {
   U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), err);
   if (!err) out->append(buf, static_cast<size_t>(len));
 }
+
+// True when lowercasing may change c (non-ASCII). The scripts most text is written in here — Han,
+// kana, Hangul, emoji — have no case, and asking ICU costs a full case mapping per character.
+bool MayLower(char32_t c) {
+  if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+      (c >= 0xf900 && c <= 0xfaff) || c >= 0x1f000)
+    return false;
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_LOWERCASED);
+}
+
+// The whole text through ICU's full lowercasing (root locale: final sigma in context, as
+// Python's str.lower()).
+std::string IcuLower(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.toLower(icu::Locale::getRoot());
+  std::string lowered;
+  u.toUTF8String(lowered);
+  return lowered;
+}
+
+// Lowercased code points, as Python's str.lower() (Unicode full case mapping).
+std::u32string LowerCodePoints(std::string_view text) {
+  std::u32string s = Decode(text);
+  for (char32_t& c : s) {
+    if (c < 0x80) {
+      if (c >= U'A' && c <= U'Z') c += U'a' - U'A';
+    } else if (MayLower(c)) {
+      return Decode(IcuLower(text));
+    }
+  }
+  return s;
+}
+
+// ToolkitNormalize in one pass over the bytes, for text whose only cased letters are ASCII.
+// Returns false (and leaves *out unspecified) when a cased non-ASCII letter appears.
+bool NormalizeFast(std::string_view text, std::string* out) {
+  out->clear();
+  out->reserve(text.size());
+  const uint8_t* b = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  bool pending_space = false, in_mention = false;
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(b, i, n, c);
+    char32_t cp = c < 0 ? 0xfffd : static_cast<char32_t>(c);
+    if (in_mention) {
+      if (!IsRegexSpace(cp)) continue;
+      in_mention = false;
+    }
+    if (cp == U'@') {
+      in_mention = true;
+      continue;
+    }
+    if (IsPySpace(cp)) {
+      pending_space = !out->empty();
+      continue;
+    }
+    if (pending_space) out->push_back(' ');
+    pending_space = false;
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + (U'a' - U'A') : cp));
+    } else if (MayLower(cp)) {
+      return false;
+    } else if (c < 0) {
+      AppendUtf8(out, cp);
+    } else {
+      out->append(text.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return true;
+}
+
 
 // Removes every "@..." up to (not including) the next regex whitespace.
 std::u32string StripMentions(const std::u32string& s) {
@@ -82,9 +137,10 @@ bool StartsWith(const std::u32string& s, size_t i, std::u32string_view p) {
 }  // namespace
 
 std::string ToolkitNormalize(std::string_view text) {
-  std::u32string s = StripMentions(LowerCodePoints(text));
   std::string out;
-  out.reserve(s.size());
+  if (NormalizeFast(text, &out)) return out;
+  std::u32string s = StripMentions(Decode(IcuLower(text)));
+  out.clear();
   bool pending_space = false;
   for (char32_t c : s) {
     if (IsPySpace(c)) {

@@ -15,6 +15,11 @@ TEST(CopostTextTest, ToolkitNormalizeLowercasesStripsMentionsAndCollapsesSpace) 
   EXPECT_EQ(ToolkitNormalize("看@小明今天 好"), "看 好");
   EXPECT_EQ(ToolkitNormalize(""), "");
   EXPECT_EQ(ToolkitNormalize("@only"), "");
+  // Expected values printed by Python with the toolkit's own regex and str.split().
+  EXPECT_EQ(ToolkitNormalize("Ünïcode @Xy Ａ  中文\u2003END"), "ünïcode ａ 中文 end");
+  EXPECT_EQ(ToolkitNormalize("a@b\x1c" "c d"), "a d");  // U+001C splits, but ends no mention
+  EXPECT_EQ(ToolkitNormalize("ＩＣＵ病房 @某\u3000人 好"), "ｉｃｕ病房 人 好");
+  EXPECT_EQ(ToolkitNormalize("\u00a0\u00a0lead trail\u2029"), "lead trail");
 }
 
 TEST(CopostTextTest, ShingleCodePointsKeepsOnlyContent) {

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "coord/copost_text.h"
+#include "coord/radix_sort.h"
 #include "core/hash.h"
 
 namespace sluice::coord {
@@ -28,9 +29,21 @@ std::vector<uint64_t> ShinglesOf(const World& w, PostId p, const SimilarTextOpti
 std::vector<uint64_t> MinHashBandKeys(const std::vector<uint64_t>& shingles, uint32_t bands,
                                       uint32_t rows) {
   const uint32_t k = bands * rows;
+  // Hash function i is x -> a_i x + b_i (mod 2^64) with odd a_i, applied to the shingle hash
+  // (already well mixed); the minimum is decided by the high bits, where multiply-add mixes well.
+  // One multiply-add per function and shingle instead of a full mix.
+  thread_local std::vector<uint64_t> a, b;
+  if (a.size() < k) {
+    a.resize(k);
+    b.resize(k);
+    for (uint32_t i = 0; i < k; ++i) {
+      a[i] = Mix(2 * i + 1) | 1;
+      b[i] = Mix(2 * i + 2);
+    }
+  }
   std::vector<uint64_t> mins(k, std::numeric_limits<uint64_t>::max());
   for (uint64_t s : shingles)
-    for (uint32_t i = 0; i < k; ++i) mins[i] = std::min(mins[i], Mix(s ^ (0x9e3779b97f4a7c15ull * (i + 1))));
+    for (uint32_t i = 0; i < k; ++i) mins[i] = std::min(mins[i], a[i] * s + b[i]);
   std::vector<uint64_t> keys(bands);
   for (uint32_t b = 0; b < bands; ++b) {
     uint64_t h = Mix(b + 1);
@@ -117,7 +130,7 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
     b = e;
   }
   band_actions = {};
-  std::sort(cand.begin(), cand.end());
+  RadixSort(&cand);
   cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
   st.candidates = cand.size();
 

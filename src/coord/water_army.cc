@@ -13,6 +13,7 @@
 #include "coord/fraudar.h"
 #include "coord/group_graph.h"
 #include "coord/lockstep.h"
+#include "coord/radix_sort.h"
 #include "coord/similar_text_network.h"
 #include "core/json_writer.h"
 #include "core/time.h"
@@ -405,7 +406,7 @@ void FraudarCandidates(const World& w, const std::vector<Act>& acts, const ActsB
     for (const Act& a : acts)
       if (a.kind != EngagementKind::kFollow)
         pairs.push_back((static_cast<uint64_t>(a.target) << 32) | a.account);
-    std::sort(pairs.begin(), pairs.end());
+    RadixSort(&pairs);
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     for (uint64_t p : pairs) ++degree[p >> 32];
   }
