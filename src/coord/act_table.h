@@ -1,0 +1,40 @@
+// Every act of one account on one post, gathered from both places the World keeps them:
+// engagement rows, and posts that repost or reply (a reply counts as a comment). Platforms often
+// export a repost twice — as a post with repost_of and as a "repost" engagement of the same
+// account, post and second — so such a pair is kept once.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "world/world.h"
+
+namespace sluice::coord {
+
+struct Act {
+  AccountId account;
+  PostId target;
+  Time32 time;
+  EngagementKind kind;
+  bool from_post;   // a repost or reply post rather than an engagement row
+  uint32_t source;  // the PostId (from_post) or the engagement row
+  TokenId device, ip;  // kNone when the row gave none
+};
+
+// Sorted by (time, account, target, kind).
+std::vector<Act> CollectActs(const World& w);
+
+// The acts of each account: acts[index[k]] for k in [begin[a], begin[a + 1]), in time order.
+struct ActsByAccount {
+  std::vector<uint64_t> begin;
+  std::vector<uint32_t> index;
+  size_t count(AccountId a) const { return begin[a + 1] - begin[a]; }
+};
+// REQUIRES: acts sorted by time (CollectActs) and fewer than 2^32 of them.
+ActsByAccount IndexByAccount(const std::vector<Act>& acts, uint32_t accounts);
+
+// The root of each post's repost chain (the post itself when it reposts nothing). A cycle in
+// repost_of (bad data) ends at the post where it was detected.
+std::vector<PostId> RepostRoots(const World& w);
+
+}  // namespace sluice::coord
