@@ -15,7 +15,7 @@ using text::NormalizedText;
 struct Matcher::Scratch {
   std::vector<uint32_t> chars, sounds;  // the post's channels (fast path)
   NormalizedText post, claim;           // in full, for posts with a candidate
-  std::vector<uint64_t> post_hash[2];       // shingles for containment
+  std::vector<uint64_t> post_hash[2];       // the post's shingles for containment (rolling)
   std::vector<uint32_t> keys;               // the post's candidate channel
   std::vector<uint64_t> anchors;            // winnowed long shingles of the keys
   FingerprintSet post_set[2];               // fingerprints of the post's shingles
@@ -141,10 +141,10 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
   text::NormalizeTokens(text, &s.chars, &s.sounds);
   for (uint32_t ch = 0; ch < 2; ++ch) {
     const std::vector<uint32_t>& tokens = ch == 0 ? s.chars : s.sounds;
-    s.long_hash.clear();
+    s.post_hash[ch].clear();
     text::RollingShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                               &s.long_hash);
-    s.post_set[ch].Build(s.long_hash);
+                               &s.post_hash[ch]);
+    s.post_set[ch].Build(s.post_hash[ch]);
   }
   bool normalized = false;
   for (uint32_t slot : s.candidates) {
@@ -155,14 +155,9 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
       found += s.post_set[0].Has(fp[i]) || s.post_set[1].Has(fp[sl.positions + i]);
     if (found < config_.partial_min_containment * sl.positions) continue;
     if (!normalized) {
-      // The full form (origins, flags) and exact shingles, for the few posts that get this far.
+      // The full form (origins, flags), for the few posts that get this far. Its tokens are the
+      // ones post_hash was computed from.
       text::Normalize(text, &s.post);
-      for (uint32_t ch = 0; ch < 2; ++ch) {
-        const std::vector<uint32_t>& tokens = ch == 0 ? s.post.chars : s.post.sounds;
-        s.post_hash[ch].clear();
-        text::ShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                            &s.post_hash[ch]);
-      }
       normalized = true;
     }
     ClaimMatch m;
@@ -195,7 +190,8 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   for (uint32_t ch = 0; ch < 2; ++ch) {
     s.claim_hash[ch].clear();
     const std::vector<uint32_t>& tokens = ch == 0 ? claim.chars : claim.sounds;
-    text::ShingleHashes(tokens.data(), m, k, ch == 0 ? kCharSeed : kSoundSeed, &s.claim_hash[ch]);
+    text::RollingShingleHashes(tokens.data(), m, k, ch == 0 ? kCharSeed : kSoundSeed,
+                               &s.claim_hash[ch]);
     s.claim_positions[ch].Build(s.claim_hash[ch]);
   }
   s.hit.assign(positions, 0);
