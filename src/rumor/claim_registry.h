@@ -20,6 +20,7 @@
 #include "rumor/claim_index.h"
 #include "rumor/claim_store.h"
 #include "rumor/rumor_config.h"
+#include "text/normalizer.h"
 
 namespace sluice::rumor {
 
@@ -28,9 +29,15 @@ inline constexpr uint64_t kCharSeed = 0x63686172ull;   // "char"
 inline constexpr uint64_t kSoundSeed = 0x736f756eull;  // "soun"
 inline constexpr uint64_t kKeySeed = 0x6b657973ull;    // "keys"
 
+// Positions of the first occurrence of each distinct character-channel shingle of `norm`
+// (shingle_size k), with the rolling shingle hashes of both channels at every position. Shared
+// by the registry and the matcher so both count containment over the same positions.
+void DistinctPositions(const text::NormalizedText& norm, size_t k, std::vector<uint32_t>* distinct,
+                       std::vector<uint64_t>* char_hashes, std::vector<uint64_t>* sound_hashes);
+
 struct ClaimInfo {
   Claim claim;
-  bool matchable = false;  // false when shorter than min_claim_chars once normalized
+  bool matchable = false;  // false when too short to match once normalized (see RumorConfig)
   uint32_t chars = 0;      // normalized length in tokens
 };
 
@@ -69,7 +76,7 @@ class ClaimRegistry {
     bool alive = false;
     bool matchable = false;
     uint32_t chars = 0;      // normalized length in tokens
-    uint32_t positions = 0;  // shingle positions: chars - shingle_size + 1 when matchable
+    uint32_t positions = 0;  // distinct shingle positions (see DistinctPositions), when matchable
     size_t fingerprints = 0; // offset in fingerprints_ of 2 × positions values
   };
 
@@ -86,8 +93,8 @@ class ClaimRegistry {
   std::unique_ptr<ClaimStore> store_;
   mutable std::shared_mutex mu_;
   std::vector<Slot> slots_;
-  // Per matchable slot, the fingerprints of its shingles in claim order: the character
-  // channel's, then the sound channel's. The matcher checks containment against them before
+  // Per matchable slot, the fingerprints of its shingles at its distinct positions in claim
+  // order: the character channel's, then the sound channel's. The matcher checks containment against them before
   // verifying a candidate in full.
   std::vector<uint32_t> fingerprints_;
   std::unordered_map<std::string, uint32_t> by_id_;

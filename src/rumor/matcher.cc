@@ -25,6 +25,7 @@ struct Matcher::Scratch {
   std::vector<uint8_t> seen;      // per slot: already a candidate of this post
   std::vector<uint32_t> touched;  // slots seen
   std::vector<uint32_t> candidates;
+  std::vector<uint32_t> distinct; // the claim's distinct shingle positions
   std::vector<uint8_t> hit;       // per claim position: bit 0 character, bit 1 sound
   std::vector<uint8_t> covered;   // per post token
   std::vector<std::pair<uint32_t, uint32_t>> aligned;  // (claim position, post position)
@@ -187,13 +188,9 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   const size_t m = claim.size(), n = post.size();
   if (m < k || n < k) return false;
   const size_t positions = m - k + 1;
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    s.claim_hash[ch].clear();
-    const std::vector<uint32_t>& tokens = ch == 0 ? claim.chars : claim.sounds;
-    text::RollingShingleHashes(tokens.data(), m, k, ch == 0 ? kCharSeed : kSoundSeed,
-                               &s.claim_hash[ch]);
-    s.claim_positions[ch].Build(s.claim_hash[ch]);
-  }
+  DistinctPositions(claim, k, &s.distinct, &s.claim_hash[0], &s.claim_hash[1]);
+  if (s.distinct.empty()) return false;
+  for (uint32_t ch = 0; ch < 2; ++ch) s.claim_positions[ch].Build(s.claim_hash[ch]);
   s.hit.assign(positions, 0);
   s.covered.assign(n, 0);
   s.aligned.clear();
@@ -215,19 +212,23 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
     if (any) std::fill(s.covered.begin() + static_cast<long>(j),
                        s.covered.begin() + static_cast<long>(j + k), 1);
   }
+  // Containment over the claim's distinct shingles (a repeated one is found or not with its
+  // first occurrence).
   size_t hit_chars = 0, hit_sounds = 0, hit_any = 0, literal = 0;
-  for (uint8_t h : s.hit) {
+  for (uint32_t i : s.distinct) {
+    uint8_t h = s.hit[i];
     hit_chars += h & 1;
     hit_sounds += (h >> 1) & 1;
     literal += (h >> 2) & 1;
     hit_any += (h & 3) != 0;
   }
+  const double distinct = static_cast<double>(s.distinct.size());
   // Among claims a post matches equally well after normalization (one claim in two scripts, or
   // two claims that differ only where the post did not copy), the literal copy ranks first.
-  out->literal = static_cast<double>(literal) / positions;
-  out->containment = static_cast<double>(hit_any) / positions;
-  out->char_containment = static_cast<double>(hit_chars) / positions;
-  out->sound_containment = static_cast<double>(hit_sounds) / positions;
+  out->literal = static_cast<double>(literal) / distinct;
+  out->containment = static_cast<double>(hit_any) / distinct;
+  out->char_containment = static_cast<double>(hit_chars) / distinct;
+  out->sound_containment = static_cast<double>(hit_sounds) / distinct;
   uint32_t run = 0;
   for (size_t i = 0; i < n; ++i) {
     run = s.covered[i] ? run + 1 : 0;

@@ -119,7 +119,8 @@ TEST(MatcherTest, ShortClaimIsNeverMatched) {
   auto reg = TestRegistry();
   Matcher matcher(*reg);
   EXPECT_TRUE(matcher.Match("千万注意！！！").empty());
-  EXPECT_EQ(reg->matchable(), reg->size() - 1);
+  // c6 is too short, c9 is mostly a link (links are dropped).
+  EXPECT_EQ(reg->matchable(), reg->size() - 2);
 }
 
 TEST(MatcherTest, RemovalTakesEffectAtOnceAndAddIsIndexedAtOnce) {

@@ -15,23 +15,42 @@ bool IsEmoticonChar(char32_t cp) {
          (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
-// Weibo writes its emoticons as a name in ASCII brackets: "[泪]", "[doge]", "[笑cry]". When
-// text[i] is the '[' of one, returns the byte offset just past its ']' and sets *code_points to
-// its length; otherwise returns 0.
-size_t EmoticonEnd(std::string_view text, size_t i, uint32_t* code_points) {
-  constexpr uint32_t kMaxName = 8;
-  size_t j = i + 1;
-  uint32_t n = 0;
-  while (j < text.size() && n <= kMaxName) {
-    if (text[j] == ']') {
-      if (n == 0) return 0;
-      *code_points = n + 2;
-      return j + 1;
+// Runs of code points dropped as a whole, which no per-code-point table can see:
+//   - Weibo's emoticons, a name in ASCII brackets: "[泪]", "[doge]", "[笑cry]" (kEmoji);
+//   - URLs, "http://" or "https://" and the ASCII that follows (kUrl): links differ between
+//     copies of one claim, and a claim made mostly of a link would match every post with one.
+// When such a run starts at text[i], returns the byte offset just past it and sets *why;
+// otherwise returns 0. Only called where text[i] is '[', 'h' or 'H'.
+size_t DroppedRunEnd(std::string_view text, size_t i, uint16_t* why) {
+  if (text[i] == '[') {
+    constexpr uint32_t kMaxName = 8;
+    size_t j = i + 1;
+    uint32_t n = 0;
+    while (j < text.size() && n <= kMaxName) {
+      if (text[j] == ']') {
+        if (n == 0) return 0;
+        *why = kEmoji;
+        return j + 1;
+      }
+      if (!IsEmoticonChar(DecodeUtf8(text, &j))) return 0;
+      ++n;
     }
-    if (!IsEmoticonChar(DecodeUtf8(text, &j))) return 0;
-    ++n;
+    return 0;
   }
-  return 0;
+  auto lower = [&](size_t k) { return static_cast<char>(text[k] | 0x20); };
+  size_t j = i;
+  if (text.size() - i < 8 || lower(j) != 'h' || lower(j + 1) != 't' || lower(j + 2) != 't' ||
+      lower(j + 3) != 'p')
+    return 0;
+  j += 4;
+  if (lower(j) == 's') ++j;
+  if (text.compare(j, 3, "://") != 0) return 0;
+  j += 3;
+  size_t host = j;
+  while (j < text.size() && text[j] > 0x20 && text[j] < 0x7F) ++j;
+  if (j == host) return 0;
+  *why = kUrl;
+  return j;
 }
 
 }  // namespace
@@ -58,15 +77,15 @@ void Normalize(std::string_view text, NormalizedText* out) {
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t cp;
-    if (b == '[') {
-      uint32_t len;
-      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+    if (b == '[' || b == 'h' || b == 'H') {
+      uint16_t why;
+      if (size_t end = DroppedRunEnd(text, i, &why); end != 0) {
         while (i < end) {
           out->dropped_origin.push_back(index++);
           out->dropped_source.push_back(DecodeUtf8(text, &i));
-          out->dropped_flags.push_back(kEmoji);
+          out->dropped_flags.push_back(why);
         }
-        all |= kEmoji;
+        all |= why;
         continue;
       }
     }
@@ -119,9 +138,9 @@ void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t cp;
-    if (b == '[') {
-      uint32_t len;
-      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+    if (b == '[' || b == 'h' || b == 'H') {
+      uint16_t why;
+      if (size_t end = DroppedRunEnd(text, i, &why); end != 0) {
         i = end;
         continue;
       }
@@ -166,9 +185,9 @@ void NormalizeKeys(std::string_view text, std::vector<uint32_t>* keys) {
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t cp;
-    if (b == '[') {
-      uint32_t len;
-      if (size_t end = EmoticonEnd(text, i, &len); end != 0) {
+    if (b == '[' || b == 'h' || b == 'H') {
+      uint16_t why;
+      if (size_t end = DroppedRunEnd(text, i, &why); end != 0) {
         i = end;
         continue;
       }
