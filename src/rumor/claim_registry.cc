@@ -60,9 +60,10 @@ void ClaimRegistry::IndexSlot(uint32_t slot,
   s.matchable = true;
   s.positions = static_cast<uint32_t>(distinct.size());
   s.fingerprints = fingerprints_.size();
-  for (uint32_t i : distinct) fingerprints_.push_back(Fingerprint(char_hashes[i]));
-  for (uint32_t i : distinct) fingerprints_.push_back(Fingerprint(sound_hashes[i]));
-  text::NormalizeKeys(s.claim.text, &keys);
+  text::NormalizeKeys(s.claim.text, &keys);  // one key per token, like norm.chars
+  hashes.clear();
+  text::RollingShingleHashes(keys.data(), keys.size(), k, kKeyShingleSeed, &hashes);
+  for (uint32_t i : distinct) fingerprints_.push_back(Fingerprint(hashes[i]));
   hashes.clear();
   text::RollingShingleHashes(keys.data(), keys.size(), ck, kKeySeed, &hashes);
   anchors.clear();
@@ -107,6 +108,8 @@ Status ClaimRegistry::AddLocked(std::vector<Claim> claims) {
   if (store_) SLUICE_RETURN_IF_ERROR(store_->Put(claims));
   std::vector<uint32_t> added;
   added.reserve(claims.size());
+  slots_.reserve(slots_.size() + claims.size());
+  by_id_.reserve(by_id_.size() + claims.size());
   for (Claim& c : claims) {
     auto it = by_id_.find(c.id);
     if (it != by_id_.end()) {

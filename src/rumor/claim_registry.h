@@ -27,7 +27,8 @@ namespace sluice::rumor {
 // Seeds of the shingle hash families, one per channel.
 inline constexpr uint64_t kCharSeed = 0x63686172ull;   // "char"
 inline constexpr uint64_t kSoundSeed = 0x736f756eull;  // "soun"
-inline constexpr uint64_t kKeySeed = 0x6b657973ull;    // "keys"
+inline constexpr uint64_t kKeySeed = 0x6b657973ull;    // "keys": anchors
+inline constexpr uint64_t kKeyShingleSeed = 0x6b657933ull;  // "key3": containment prefilter
 
 // Positions of the first occurrence of each distinct character-channel shingle of `norm`
 // (shingle_size k), with the rolling shingle hashes of both channels at every position. Shared
@@ -77,7 +78,7 @@ class ClaimRegistry {
     bool matchable = false;
     uint32_t chars = 0;      // normalized length in tokens
     uint32_t positions = 0;  // distinct shingle positions (see DistinctPositions), when matchable
-    size_t fingerprints = 0; // offset in fingerprints_ of 2 × positions values
+    size_t fingerprints = 0; // offset in fingerprints_ of `positions` values
   };
 
   // 32-bit fingerprint of a shingle hash, never 0 (0 marks an empty slot in the matcher's sets).
@@ -93,9 +94,9 @@ class ClaimRegistry {
   std::unique_ptr<ClaimStore> store_;
   mutable std::shared_mutex mu_;
   std::vector<Slot> slots_;
-  // Per matchable slot, the fingerprints of its shingles at its distinct positions in claim
-  // order: the character channel's, then the sound channel's. The matcher checks containment against them before
-  // verifying a candidate in full.
+  // Per matchable slot, the fingerprints of its key-channel shingles at its distinct positions.
+  // Keys fold both 形近字 and 諧音, so their containment bounds the full one from above (but
+  // for rare swaps): the matcher checks it before verifying a candidate in full.
   std::vector<uint32_t> fingerprints_;
   std::unordered_map<std::string, uint32_t> by_id_;
   ClaimIndex index_;

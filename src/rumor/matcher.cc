@@ -13,12 +13,11 @@ namespace sluice::rumor {
 using text::NormalizedText;
 
 struct Matcher::Scratch {
-  std::vector<uint32_t> chars, sounds;  // the post's channels (fast path)
   NormalizedText post, claim;           // in full, for posts with a candidate
   std::vector<uint64_t> post_hash[2];       // the post's shingles for containment (rolling)
   std::vector<uint32_t> keys;               // the post's candidate channel
   std::vector<uint64_t> anchors;            // winnowed long shingles of the keys
-  FingerprintSet post_set[2];               // fingerprints of the post's shingles
+  FingerprintSet post_set;                  // fingerprints of the post's key shingles
   std::vector<uint64_t> claim_hash[2];
   PositionMap claim_positions[2];           // claim shingle hash -> its positions
   std::vector<uint64_t> long_hash;          // shingles before winnowing
@@ -138,27 +137,29 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
     if (slots[slot].alive && slots[slot].matchable) s.candidates.push_back(slot);
   }
   if (s.candidates.empty()) return out;
-  // Containment from the stored fingerprints rules out most candidates before the full check.
-  text::NormalizeTokens(text, &s.chars, &s.sounds);
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    const std::vector<uint32_t>& tokens = ch == 0 ? s.chars : s.sounds;
-    s.post_hash[ch].clear();
-    text::RollingShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                               &s.post_hash[ch]);
-    s.post_set[ch].Build(s.post_hash[ch]);
-  }
+  // Containment of the claim's key shingles rules out most candidates before the full check.
+  s.long_hash.clear();
+  text::RollingShingleHashes(s.keys.data(), s.keys.size(), k, kKeyShingleSeed, &s.long_hash);
+  s.post_set.Build(s.long_hash);
+  // The key channel merges a little less than the two channels together where a 諧音 swap
+  // touches a 形近字 group: leave a margin.
+  const double prefilter = 0.8 * config_.partial_min_containment;
   bool normalized = false;
   for (uint32_t slot : s.candidates) {
     const ClaimRegistry::Slot& sl = slots[slot];
     const uint32_t* fp = registry_.fingerprints_.data() + sl.fingerprints;
     uint32_t found = 0;
-    for (uint32_t i = 0; i < sl.positions; ++i)
-      found += s.post_set[0].Has(fp[i]) || s.post_set[1].Has(fp[sl.positions + i]);
-    if (found < config_.partial_min_containment * sl.positions) continue;
+    for (uint32_t i = 0; i < sl.positions; ++i) found += s.post_set.Has(fp[i]);
+    if (found < prefilter * sl.positions) continue;
     if (!normalized) {
-      // The full form (origins, flags), for the few posts that get this far. Its tokens are the
-      // ones post_hash was computed from.
+      // The full form (origins, flags) and its shingles, for the few posts that get this far.
       text::Normalize(text, &s.post);
+      for (uint32_t ch = 0; ch < 2; ++ch) {
+        const std::vector<uint32_t>& tokens = ch == 0 ? s.post.chars : s.post.sounds;
+        s.post_hash[ch].clear();
+        text::RollingShingleHashes(tokens.data(), tokens.size(), k,
+                                   ch == 0 ? kCharSeed : kSoundSeed, &s.post_hash[ch]);
+      }
       normalized = true;
     }
     ClaimMatch m;

@@ -178,25 +178,35 @@ void NormalizeTokens(std::string_view text, std::vector<uint32_t>* chars,
 
 void NormalizeKeys(std::string_view text, std::vector<uint32_t>* keys) {
   const CharTable& table = CharTable::Get();
+  const uint32_t* bmp = table.bmp_keys();
   keys->resize(text.size() + 1);
   uint32_t* k = keys->data();
   size_t n = 0, cap = keys->size();
   size_t i = 0;
   while (i < text.size()) {
+    size_t start = i;
     unsigned char b = static_cast<unsigned char>(text[i]);
     char32_t cp;
-    if (b == '[' || b == 'h' || b == 'H') {
-      uint16_t why;
-      if (size_t end = DroppedRunEnd(text, i, &why); end != 0) {
-        i = end;
-        continue;
-      }
-    }
     if (b < 0x80) {
       cp = b;
       ++i;
     } else {
       cp = DecodeUtf8(text, &i);
+    }
+    if (cp < 0x10000) {
+      uint32_t key = bmp[cp];
+      if (key != CharTable::kSlowKey) {
+        k[n] = key;
+        n += key != 0;
+        continue;
+      }
+      uint16_t why;
+      if ((b == '[' || b == 'h' || b == 'H')) {
+        if (size_t end = DroppedRunEnd(text, start, &why); end != 0) {
+          i = end;
+          continue;
+        }
+      }
     }
     const CharEntry& e = table.Lookup(cp);
     if (e.count == 1) {
