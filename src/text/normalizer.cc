@@ -68,9 +68,62 @@ void NormalizedText::Clear() {
   all_flags = 0;
 }
 
+namespace {
+
+// Writes a NormalizedText through raw pointers: sized up front for the common case (at most one
+// token and one dropped code point per byte) and grown only for expansions.
+class Writer {
+ public:
+  Writer(NormalizedText* out, size_t bytes) : out_(out) {
+    Grow(bytes + 1);
+    drop_cap_ = bytes + 1;
+    out->dropped_origin.resize(drop_cap_);
+    out->dropped_source.resize(drop_cap_);
+    out->dropped_flags.resize(drop_cap_);
+  }
+  void Token(uint32_t tok, uint32_t sound, uint32_t origin, char32_t source, uint16_t flags) {
+    if (n_ == cap_) Grow(2 * cap_);
+    out_->chars[n_] = tok;
+    out_->sounds[n_] = sound;
+    out_->origin[n_] = origin;
+    out_->source[n_] = source;
+    out_->flags[n_] = flags;
+    ++n_;
+  }
+  void Drop(uint32_t origin, char32_t source, uint16_t flags) {
+    out_->dropped_origin[d_] = origin;
+    out_->dropped_source[d_] = source;
+    out_->dropped_flags[d_] = flags;
+    ++d_;
+  }
+  void Finish() {
+    Resize(n_);
+    out_->dropped_origin.resize(d_);
+    out_->dropped_source.resize(d_);
+    out_->dropped_flags.resize(d_);
+  }
+
+ private:
+  void Grow(size_t cap) {
+    cap_ = cap;
+    Resize(cap);
+  }
+  void Resize(size_t n) {
+    out_->chars.resize(n);
+    out_->sounds.resize(n);
+    out_->origin.resize(n);
+    out_->source.resize(n);
+    out_->flags.resize(n);
+  }
+  NormalizedText* out_;
+  size_t n_ = 0, cap_ = 0, d_ = 0, drop_cap_ = 0;
+};
+
+}  // namespace
+
 void Normalize(std::string_view text, NormalizedText* out) {
   const CharTable& table = CharTable::Get();
-  out->Clear();
+  Writer w(out, text.size());
   uint32_t index = 0;
   uint16_t all = 0;
   size_t i = 0;
@@ -80,11 +133,7 @@ void Normalize(std::string_view text, NormalizedText* out) {
     if (b == '[' || b == 'h' || b == 'H') {
       uint16_t why;
       if (size_t end = DroppedRunEnd(text, i, &why); end != 0) {
-        while (i < end) {
-          out->dropped_origin.push_back(index++);
-          out->dropped_source.push_back(DecodeUtf8(text, &i));
-          out->dropped_flags.push_back(why);
-        }
+        while (i < end) w.Drop(index++, DecodeUtf8(text, &i), why);
         all |= why;
         continue;
       }
@@ -99,27 +148,16 @@ void Normalize(std::string_view text, NormalizedText* out) {
     all |= e.flags;
     if (e.count == 1) {
       uint32_t tok = e.token != 0 ? e.token : cp;
-      out->chars.push_back(tok);
-      out->sounds.push_back(e.sound != 0 ? e.sound : tok);
-      out->origin.push_back(index);
-      out->source.push_back(cp);
-      out->flags.push_back(e.flags);
+      w.Token(tok, e.sound != 0 ? e.sound : tok, index, cp, e.flags);
     } else if (e.count == 0) {
-      out->dropped_origin.push_back(index);
-      out->dropped_source.push_back(cp);
-      out->dropped_flags.push_back(e.flags);
+      w.Drop(index, cp, e.flags);
     } else {
       const PooledToken* p = table.pool() + e.token;
-      for (uint8_t k = 0; k < e.count; ++k) {
-        out->chars.push_back(p[k].token);
-        out->sounds.push_back(p[k].sound);
-        out->origin.push_back(index);
-        out->source.push_back(cp);
-        out->flags.push_back(e.flags);
-      }
+      for (uint8_t k = 0; k < e.count; ++k) w.Token(p[k].token, p[k].sound, index, cp, e.flags);
     }
     ++index;
   }
+  w.Finish();
   out->code_points = index;
   out->all_flags = all;
 }
