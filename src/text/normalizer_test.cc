@@ -63,7 +63,10 @@ std::string FlagNames(uint16_t mask) {
   std::vector<std::string_view> names = NormalizationNames(mask);
   if (names.empty()) return "-";
   std::string s;
-  for (std::string_view n : names) s += (s.empty() ? "" : ",") + std::string(n);
+  for (std::string_view n : names) {
+    if (!s.empty()) s.push_back(',');
+    s.append(n);
+  }
   return s;
 }
 

@@ -1,0 +1,1 @@
+// local stub: the skeleton commit lacks this file
