@@ -23,29 +23,47 @@ Result<std::unique_ptr<ClaimRegistry>> ClaimRegistry::Open(const std::string& pa
   return reg;
 }
 
+void DistinctPositions(const text::NormalizedText& norm, size_t k, std::vector<uint32_t>* distinct,
+                       std::vector<uint64_t>* char_hashes, std::vector<uint64_t>* sound_hashes) {
+  char_hashes->clear();
+  sound_hashes->clear();
+  distinct->clear();
+  text::RollingShingleHashes(norm.chars.data(), norm.size(), k, kCharSeed, char_hashes);
+  text::RollingShingleHashes(norm.sounds.data(), norm.size(), k, kSoundSeed, sound_hashes);
+  std::vector<uint64_t> seen;
+  seen.reserve(char_hashes->size());
+  for (uint32_t i = 0; i < char_hashes->size(); ++i) {
+    uint64_t h = (*char_hashes)[i];
+    if (std::find(seen.begin(), seen.end(), h) != seen.end()) continue;
+    seen.push_back(h);
+    distinct->push_back(i);
+  }
+}
+
 void ClaimRegistry::IndexSlot(uint32_t slot,
                               std::vector<std::pair<uint64_t, ClaimIndex::Posting>>* out) {
   thread_local text::NormalizedText norm;
-  thread_local std::vector<uint64_t> hashes, anchors;
-  thread_local std::vector<uint32_t> keys;
+  thread_local std::vector<uint64_t> hashes, anchors, char_hashes, sound_hashes;
+  thread_local std::vector<uint32_t> keys, distinct;
   Slot& s = slots_[slot];
   text::Normalize(s.claim.text, &norm);
   s.chars = static_cast<uint32_t>(norm.size());
-  s.matchable = norm.size() >= static_cast<size_t>(config_.min_claim_chars);
+  s.matchable = false;
   s.positions = 0;
-  if (!s.matchable) return;
   const size_t k = static_cast<size_t>(config_.shingle_size);
   const size_t ck = static_cast<size_t>(config_.candidate_shingle_size);
-  s.positions = static_cast<uint32_t>(norm.size() - k + 1);
+  if (norm.size() < static_cast<size_t>(config_.min_claim_chars)) return;
+  // Containment counts distinct shingles: "哈哈哈哈哈哈" says one thing, not four. A claim must
+  // have as many distinct shingles as the shortest matchable claim could have.
+  DistinctPositions(norm, k, &distinct, &char_hashes, &sound_hashes);
+  if (distinct.size() + k - 1 < static_cast<size_t>(config_.min_claim_chars)) return;
+  s.matchable = true;
+  s.positions = static_cast<uint32_t>(distinct.size());
   s.fingerprints = fingerprints_.size();
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    const std::vector<uint32_t>& tokens = ch == 0 ? norm.chars : norm.sounds;
-    hashes.clear();
-    text::RollingShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                               &hashes);
-    for (uint64_t h : hashes) fingerprints_.push_back(Fingerprint(h));
-  }
-  text::NormalizeKeys(s.claim.text, &keys);
+  text::NormalizeKeys(s.claim.text, &keys);  // one key per token, like norm.chars
+  hashes.clear();
+  text::RollingShingleHashes(keys.data(), keys.size(), k, kKeyShingleSeed, &hashes);
+  for (uint32_t i : distinct) fingerprints_.push_back(Fingerprint(hashes[i]));
   hashes.clear();
   text::RollingShingleHashes(keys.data(), keys.size(), ck, kKeySeed, &hashes);
   anchors.clear();
@@ -90,6 +108,8 @@ Status ClaimRegistry::AddLocked(std::vector<Claim> claims) {
   if (store_) SLUICE_RETURN_IF_ERROR(store_->Put(claims));
   std::vector<uint32_t> added;
   added.reserve(claims.size());
+  slots_.reserve(slots_.size() + claims.size());
+  by_id_.reserve(by_id_.size() + claims.size());
   for (Claim& c : claims) {
     auto it = by_id_.find(c.id);
     if (it != by_id_.end()) {

@@ -20,17 +20,25 @@
 #include "rumor/claim_index.h"
 #include "rumor/claim_store.h"
 #include "rumor/rumor_config.h"
+#include "text/normalizer.h"
 
 namespace sluice::rumor {
 
 // Seeds of the shingle hash families, one per channel.
 inline constexpr uint64_t kCharSeed = 0x63686172ull;   // "char"
 inline constexpr uint64_t kSoundSeed = 0x736f756eull;  // "soun"
-inline constexpr uint64_t kKeySeed = 0x6b657973ull;    // "keys"
+inline constexpr uint64_t kKeySeed = 0x6b657973ull;    // "keys": anchors
+inline constexpr uint64_t kKeyShingleSeed = 0x6b657933ull;  // "key3": containment prefilter
+
+// Positions of the first occurrence of each distinct character-channel shingle of `norm`
+// (shingle_size k), with the rolling shingle hashes of both channels at every position. Shared
+// by the registry and the matcher so both count containment over the same positions.
+void DistinctPositions(const text::NormalizedText& norm, size_t k, std::vector<uint32_t>* distinct,
+                       std::vector<uint64_t>* char_hashes, std::vector<uint64_t>* sound_hashes);
 
 struct ClaimInfo {
   Claim claim;
-  bool matchable = false;  // false when shorter than min_claim_chars once normalized
+  bool matchable = false;  // false when too short to match once normalized (see RumorConfig)
   uint32_t chars = 0;      // normalized length in tokens
 };
 
@@ -69,8 +77,8 @@ class ClaimRegistry {
     bool alive = false;
     bool matchable = false;
     uint32_t chars = 0;      // normalized length in tokens
-    uint32_t positions = 0;  // shingle positions: chars - shingle_size + 1 when matchable
-    size_t fingerprints = 0; // offset in fingerprints_ of 2 × positions values
+    uint32_t positions = 0;  // distinct shingle positions (see DistinctPositions), when matchable
+    size_t fingerprints = 0; // offset in fingerprints_ of `positions` values
   };
 
   // 32-bit fingerprint of a shingle hash, never 0 (0 marks an empty slot in the matcher's sets).
@@ -86,9 +94,9 @@ class ClaimRegistry {
   std::unique_ptr<ClaimStore> store_;
   mutable std::shared_mutex mu_;
   std::vector<Slot> slots_;
-  // Per matchable slot, the fingerprints of its shingles in claim order: the character
-  // channel's, then the sound channel's. The matcher checks containment against them before
-  // verifying a candidate in full.
+  // Per matchable slot, the fingerprints of its key-channel shingles at its distinct positions.
+  // Keys fold both 形近字 and 諧音, so their containment bounds the full one from above (but
+  // for rare swaps): the matcher checks it before verifying a candidate in full.
   std::vector<uint32_t> fingerprints_;
   std::unordered_map<std::string, uint32_t> by_id_;
   ClaimIndex index_;

@@ -19,7 +19,11 @@ std::string CodePointSubstring(std::string_view text, uint32_t begin, uint32_t e
 namespace {
 
 void AppendSpan(std::string* out, const Span& s) {
-  *out += "[" + std::to_string(s.begin) + "," + std::to_string(s.end) + "]";
+  out->push_back('[');
+  out->append(std::to_string(s.begin));
+  out->push_back(',');
+  out->append(std::to_string(s.end));
+  out->push_back(']');
 }
 
 }  // namespace

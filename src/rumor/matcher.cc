@@ -13,18 +13,18 @@ namespace sluice::rumor {
 using text::NormalizedText;
 
 struct Matcher::Scratch {
-  std::vector<uint32_t> chars, sounds;  // the post's channels (fast path)
   NormalizedText post, claim;           // in full, for posts with a candidate
-  std::vector<uint64_t> post_hash[2];       // shingles for containment
+  std::vector<uint64_t> post_hash[2];       // the post's shingles for containment (rolling)
   std::vector<uint32_t> keys;               // the post's candidate channel
   std::vector<uint64_t> anchors;            // winnowed long shingles of the keys
-  FingerprintSet post_set[2];               // fingerprints of the post's shingles
+  FingerprintSet post_set;                  // fingerprints of the post's key shingles
   std::vector<uint64_t> claim_hash[2];
   PositionMap claim_positions[2];           // claim shingle hash -> its positions
   std::vector<uint64_t> long_hash;          // shingles before winnowing
   std::vector<uint8_t> seen;      // per slot: already a candidate of this post
   std::vector<uint32_t> touched;  // slots seen
   std::vector<uint32_t> candidates;
+  std::vector<uint32_t> distinct; // the claim's distinct shingle positions
   std::vector<uint8_t> hit;       // per claim position: bit 0 character, bit 1 sound
   std::vector<uint8_t> covered;   // per post token
   std::vector<std::pair<uint32_t, uint32_t>> aligned;  // (claim position, post position)
@@ -137,31 +137,28 @@ std::vector<ClaimMatch> Matcher::Match(std::string_view text, UnixSeconds time) 
     if (slots[slot].alive && slots[slot].matchable) s.candidates.push_back(slot);
   }
   if (s.candidates.empty()) return out;
-  // Containment from the stored fingerprints rules out most candidates before the full check.
-  text::NormalizeTokens(text, &s.chars, &s.sounds);
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    const std::vector<uint32_t>& tokens = ch == 0 ? s.chars : s.sounds;
-    s.long_hash.clear();
-    text::RollingShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                               &s.long_hash);
-    s.post_set[ch].Build(s.long_hash);
-  }
+  // Containment of the claim's key shingles rules out most candidates before the full check.
+  s.long_hash.clear();
+  text::RollingShingleHashes(s.keys.data(), s.keys.size(), k, kKeyShingleSeed, &s.long_hash);
+  s.post_set.Build(s.long_hash);
+  // The key channel merges a little less than the two channels together where a 諧音 swap
+  // touches a 形近字 group: leave a margin.
+  const double prefilter = 0.8 * config_.partial_min_containment;
   bool normalized = false;
   for (uint32_t slot : s.candidates) {
     const ClaimRegistry::Slot& sl = slots[slot];
     const uint32_t* fp = registry_.fingerprints_.data() + sl.fingerprints;
     uint32_t found = 0;
-    for (uint32_t i = 0; i < sl.positions; ++i)
-      found += s.post_set[0].Has(fp[i]) || s.post_set[1].Has(fp[sl.positions + i]);
-    if (found < config_.partial_min_containment * sl.positions) continue;
+    for (uint32_t i = 0; i < sl.positions; ++i) found += s.post_set.Has(fp[i]);
+    if (found < prefilter * sl.positions) continue;
     if (!normalized) {
-      // The full form (origins, flags) and exact shingles, for the few posts that get this far.
+      // The full form (origins, flags) and its shingles, for the few posts that get this far.
       text::Normalize(text, &s.post);
       for (uint32_t ch = 0; ch < 2; ++ch) {
         const std::vector<uint32_t>& tokens = ch == 0 ? s.post.chars : s.post.sounds;
         s.post_hash[ch].clear();
-        text::ShingleHashes(tokens.data(), tokens.size(), k, ch == 0 ? kCharSeed : kSoundSeed,
-                            &s.post_hash[ch]);
+        text::RollingShingleHashes(tokens.data(), tokens.size(), k,
+                                   ch == 0 ? kCharSeed : kSoundSeed, &s.post_hash[ch]);
       }
       normalized = true;
     }
@@ -192,12 +189,9 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
   const size_t m = claim.size(), n = post.size();
   if (m < k || n < k) return false;
   const size_t positions = m - k + 1;
-  for (uint32_t ch = 0; ch < 2; ++ch) {
-    s.claim_hash[ch].clear();
-    const std::vector<uint32_t>& tokens = ch == 0 ? claim.chars : claim.sounds;
-    text::ShingleHashes(tokens.data(), m, k, ch == 0 ? kCharSeed : kSoundSeed, &s.claim_hash[ch]);
-    s.claim_positions[ch].Build(s.claim_hash[ch]);
-  }
+  DistinctPositions(claim, k, &s.distinct, &s.claim_hash[0], &s.claim_hash[1]);
+  if (s.distinct.empty()) return false;
+  for (uint32_t ch = 0; ch < 2; ++ch) s.claim_positions[ch].Build(s.claim_hash[ch]);
   s.hit.assign(positions, 0);
   s.covered.assign(n, 0);
   s.aligned.clear();
@@ -219,19 +213,23 @@ bool Matcher::Verify(uint32_t slot, Scratch& s, ClaimMatch* out) const {
     if (any) std::fill(s.covered.begin() + static_cast<long>(j),
                        s.covered.begin() + static_cast<long>(j + k), 1);
   }
+  // Containment over the claim's distinct shingles (a repeated one is found or not with its
+  // first occurrence).
   size_t hit_chars = 0, hit_sounds = 0, hit_any = 0, literal = 0;
-  for (uint8_t h : s.hit) {
+  for (uint32_t i : s.distinct) {
+    uint8_t h = s.hit[i];
     hit_chars += h & 1;
     hit_sounds += (h >> 1) & 1;
     literal += (h >> 2) & 1;
     hit_any += (h & 3) != 0;
   }
+  const double distinct = static_cast<double>(s.distinct.size());
   // Among claims a post matches equally well after normalization (one claim in two scripts, or
   // two claims that differ only where the post did not copy), the literal copy ranks first.
-  out->literal = static_cast<double>(literal) / positions;
-  out->containment = static_cast<double>(hit_any) / positions;
-  out->char_containment = static_cast<double>(hit_chars) / positions;
-  out->sound_containment = static_cast<double>(hit_sounds) / positions;
+  out->literal = static_cast<double>(literal) / distinct;
+  out->containment = static_cast<double>(hit_any) / distinct;
+  out->char_containment = static_cast<double>(hit_chars) / distinct;
+  out->sound_containment = static_cast<double>(hit_sounds) / distinct;
   uint32_t run = 0;
   for (size_t i = 0; i < n; ++i) {
     run = s.covered[i] ? run + 1 : 0;

@@ -119,7 +119,8 @@ TEST(MatcherTest, ShortClaimIsNeverMatched) {
   auto reg = TestRegistry();
   Matcher matcher(*reg);
   EXPECT_TRUE(matcher.Match("千万注意！！！").empty());
-  EXPECT_EQ(reg->matchable(), reg->size() - 1);
+  // c6 is too short, c9 is mostly a link (links are dropped).
+  EXPECT_EQ(reg->matchable(), reg->size() - 2);
 }
 
 TEST(MatcherTest, RemovalTakesEffectAtOnceAndAddIsIndexedAtOnce) {
@@ -156,7 +157,9 @@ TEST(MatcherTest, ConcurrentMatchingWhileTheRegistryChanges) {
     std::string id = "extra" + std::to_string(i);
     ASSERT_TRUE(reg->Add({Claim{id, "今天的第" + std::to_string(i) + "条测试消息内容比较长", "", "", 0}}).ok());
     bool found;
-    if (i % 2) ASSERT_TRUE(reg->Remove(id, &found).ok());
+    if (i % 2) {
+      ASSERT_TRUE(reg->Remove(id, &found).ok());
+    }
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(wrong.load(), 0);

@@ -13,9 +13,12 @@ std::vector<std::pair<std::string, double>> RumorConfig::DefaultDebunkCues() {
   // Cues are normalized like posts, so one spelling covers traditional, simplified, full-width
   // and zero-width-stuffed forms. "网传" (it is said online) also introduces rumors, so it only
   // lowers a match a little; the others state that the claim is false.
-  return {{"网传", -0.3},  {"谣言", -1.0},   {"辟谣", -1.0},  {"不实", -1.0},   {"假的", -1.0},
-          {"已查明", -1.0}, {"造谣", -1.0},  {"假消息", -1.0}, {"不属实", -1.0}, {"虚假", -1.0},
-          {"系谣传", -1.0}, {"纯属捏造", -1.0}, {"并非事实", -1.0}};
+  // "否认" and "澄清" (denies, clarifies) usually report a refutation but may be the rumor's own
+  // words, so they weigh less.
+  return {{"网传", -0.3},   {"谣言", -1.0},  {"辟谣", -1.0},   {"不实", -1.0},     {"假的", -1.0},
+          {"已查明", -1.0}, {"造谣", -1.0},  {"假消息", -1.0}, {"不属实", -1.0},   {"虚假", -1.0},
+          {"谣传", -1.0},   {"误传", -1.0},  {"假新闻", -1.0}, {"纯属捏造", -1.0}, {"并非事实", -1.0},
+          {"否认", -0.6},   {"澄清", -0.6}};
 }
 
 std::vector<std::string> RumorConfig::DefaultDebunkExceptions() {

@@ -23,9 +23,9 @@ struct RumorConfig {
   // and few claims are checked per post.
   int candidate_shingle_size = 6;
   int candidate_window = 3;
-  // Claims shorter than this (in normalized tokens: punctuation, emoji and spaces do not count)
-  // are kept in the registry but never matched: a very short claim ("千万注意") matches
-  // everything.
+  // Claims shorter than this (in normalized tokens: punctuation, emoji, links and spaces do not
+  // count), or with fewer distinct shingles than a claim of this length, are kept in the
+  // registry but never matched: a very short claim ("千万注意") matches everything.
   int min_claim_chars = 8;
   // A post matches a claim when this share of the claim's shingle positions is found in the post
   // on either channel (containment of the claim in the post) ...

@@ -338,6 +338,21 @@ struct CharTableBuilder {
       if (added) table->blocks_.insert(table->blocks_.end(), block.begin(), block.end());
       table->stage1_[hi] = it->second;
     }
+    table->bmp_keys_.resize(0x10000);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+      const CharEntry& e = table->Lookup(cp);
+      uint32_t key;
+      if (e.count > 1 || cp == '[' || cp == 'h' || cp == 'H') {
+        key = CharTable::kSlowKey;
+      } else if (e.count == 0) {
+        key = 0;
+      } else {
+        uint32_t tok = e.token != 0 ? e.token : cp;
+        uint32_t sound = e.sound != 0 ? e.sound : tok;
+        key = e.key != 0 ? e.key : sound;
+      }
+      table->bmp_keys_[cp] = key;
+    }
   }
 };
 
@@ -364,7 +379,7 @@ std::string CharTable::SoundName(uint32_t sound) const {
 
 size_t CharTable::MemoryBytes() const {
   size_t n = stage1_.size() * sizeof(uint16_t) + blocks_.size() * sizeof(CharEntry) +
-             pool_.size() * sizeof(PooledToken);
+             pool_.size() * sizeof(PooledToken) + bmp_keys_.size() * sizeof(uint32_t);
   for (const std::string& s : syllables_) n += s.size() + sizeof(std::string);
   return n;
 }

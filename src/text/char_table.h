@@ -47,6 +47,12 @@ class CharTable {
   }
   const PooledToken* pool() const { return pool_.data(); }
 
+  // The key of every BMP code point that gives exactly one token, in one flat array (256 KiB,
+  // one load per character on the hottest path); 0 for a dropped code point; kSlowKey where
+  // Lookup() must be asked (several tokens, or '[' and 'h' that may start a dropped run).
+  static constexpr uint32_t kSlowKey = UINT32_MAX;
+  const uint32_t* bmp_keys() const { return bmp_keys_.data(); }
+
   // Readable form of a sound token: the pinyin syllable ("zhong") or the code point as UTF-8.
   std::string SoundName(uint32_t sound) const;
 
@@ -63,6 +69,7 @@ class CharTable {
   std::vector<uint16_t> stage1_;   // cp >> 8 -> block
   std::vector<CharEntry> blocks_;  // 256 entries a block; identical blocks are shared
   std::vector<PooledToken> pool_;
+  std::vector<uint32_t> bmp_keys_;
   std::vector<std::string> syllables_;
   std::string trad_simp_source_;
   std::string build_notes_;

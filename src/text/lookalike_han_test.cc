@@ -23,9 +23,11 @@ TEST(LookalikeHanTest, BuiltinTableIsInSimplifiedForm) {
   Result<TradSimpMap> ts = TradSimpMap::Build();
   ASSERT_TRUE(t.ok() && ts.ok());
   std::string_view tsv = LookalikeHan::BuiltinTsv();
-  for (char32_t c = 0x3400; c <= 0x9FFF; ++c)
-    if (t.value().Canonical(c) != c)
+  for (char32_t c = 0x3400; c <= 0x9FFF; ++c) {
+    if (t.value().Canonical(c) != c) {
       EXPECT_EQ(uint32_t{ts.value().Map(c)}, uint32_t{c}) << "U+" << std::hex << uint32_t{c};
+    }
+  }
   EXPECT_FALSE(tsv.empty());
 }
 

@@ -16,6 +16,7 @@ std::string_view NormalizationName(Normalization n) {
     case kEmoji: return "emoji";
     case kWhitespace: return "whitespace";
     case kHomophone: return "homophone";
+    case kUrl: return "url";
   }
   return "?";
 }

@@ -23,11 +23,12 @@ enum Normalization : uint16_t {
   kEmoji = 1 << 9,         // emoji, emoji modifier or variation selector removed
   kWhitespace = 1 << 10,   // white space or control character removed
   kHomophone = 1 << 11,    // a different character with the same toneless pinyin (sound channel)
+  kUrl = 1 << 12,          // a URL removed: links differ between copies, and are not the claim
 };
-inline constexpr int kNormalizationCount = 12;
+inline constexpr int kNormalizationCount = 13;
 
 // Normalizations that remove the code point instead of mapping it.
-inline constexpr uint16_t kDropKinds = kZeroWidth | kPunctuation | kEmoji | kWhitespace;
+inline constexpr uint16_t kDropKinds = kZeroWidth | kPunctuation | kEmoji | kWhitespace | kUrl;
 
 // The name of one bit, as used in evidence: "trad_simp", "zero_width", "homophone", ...
 // The names of rumor edit kinds (docs/findings.md) are reused where they mean the same change.

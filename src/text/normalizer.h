@@ -7,8 +7,8 @@
 //   - the sound channel: the same, except that Han characters become their toneless pinyin
 //     syllable, so a 諧音 swap (的/得) still lines up.
 // Zero-width and format characters, punctuation and symbols, emoji (and Weibo's bracketed
-// emoticons, "[泪]") and white space are dropped from both channels (they are recorded, with
-// their position, as dropped code points).
+// emoticons, "[泪]"), URLs and white space are dropped from both channels (they are recorded,
+// with their position, as dropped code points).
 // Every token remembers the index of the original code point it came from, so a span of tokens
 // maps back to a span of what the user wrote.
 #pragma once

@@ -63,7 +63,10 @@ std::string FlagNames(uint16_t mask) {
   std::vector<std::string_view> names = NormalizationNames(mask);
   if (names.empty()) return "-";
   std::string s;
-  for (std::string_view n : names) s += (s.empty() ? "" : ",") + std::string(n);
+  for (std::string_view n : names) {
+    if (!s.empty()) s.push_back(',');
+    s.append(n);
+  }
   return s;
 }
 
@@ -157,6 +160,48 @@ TEST(NormalizerTest, ExpansionsShareTheirOrigin) {
   EXPECT_GT(chars.size(), many.size());
   EXPECT_EQ(chars, n.chars);
   EXPECT_EQ(sounds, n.sounds);
+}
+
+// The key of each token of Normalize(), read from the table entry of its source code point.
+std::vector<uint32_t> ReferenceKeys(const std::string& text) {
+  const CharTable& table = CharTable::Get();
+  NormalizedText n;
+  Normalize(text, &n);
+  std::vector<uint32_t> keys;
+  for (size_t t = 0; t < n.size(); ++t) {
+    const CharEntry& e = table.Lookup(n.source[t]);
+    if (e.count == 1) {
+      uint32_t tok = e.token != 0 ? e.token : n.source[t];
+      uint32_t sound = e.sound != 0 ? e.sound : tok;
+      keys.push_back(e.key != 0 ? e.key : sound);
+    } else {
+      size_t first = t;
+      while (first > 0 && n.origin[first - 1] == n.origin[t]) --first;
+      keys.push_back(table.pool()[e.token + (t - first)].key);
+    }
+  }
+  return keys;
+}
+
+TEST(NormalizerTest, KeysFastPathAgreesWithTheTable) {
+  std::vector<Row> rows = ReadTsv("normalize.tsv", 4);
+  std::string all;
+  for (char32_t c = 0x20; c <= 0x10FFFF; c += (c < 0x30000 ? 1 : 97))
+    if (c < 0xD800 || c > 0xDFFF) AppendUtf8(&all, c);
+  std::vector<std::string> texts = {all, "问文间 喝呵渴 已己", std::string("a\xFF[泪]http://x.y z")};
+  for (const Row& r : rows) texts.push_back(r.cols[1]);
+  for (const std::string& t : texts) {
+    std::vector<uint32_t> keys;
+    NormalizeKeys(t, &keys);
+    EXPECT_EQ(keys, ReferenceKeys(t)) << t.substr(0, 60);
+  }
+  // 問/文 (諧音) and 问/间 (形近字) keep the key; 问 and 间 differ on the sound channel.
+  std::vector<uint32_t> a, b, c;
+  NormalizeKeys("问", &a);
+  NormalizeKeys("文", &b);
+  NormalizeKeys("间", &c);
+  EXPECT_EQ(a, c);
+  EXPECT_NE(SoundString("问"), SoundString("间"));
 }
 
 TEST(NormalizerTest, InvalidUtf8CountsOneCodePointPerBadByte) {
