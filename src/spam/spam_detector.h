@@ -65,6 +65,10 @@ class SpamDetector {
   const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
+  // `nt` is the normalized `cps` when the caller has it already, else null.
+  Result<SpamReport> DetectNormalized(std::span<const char32_t> cps, std::span<const uint8_t> in_link,
+                                      const NormalizedText* nt) const;
+
   SpamDetector(const SpamConfig& config, std::shared_ptr<const Normalizer> normalizer,
                std::shared_ptr<const Lexicon> lexicon)
       : config_(config), normalizer_(std::move(normalizer)), lexicon_(std::move(lexicon)) {}
