@@ -44,7 +44,7 @@ class PageRun {
 
     std::vector<Candidate> spam;
     for (const Candidate& r : runs) {
-      if (r.score.score >= c_.threshold) {
+      if (IsSpam(r)) {
         spam.push_back(r);
         continue;
       }
@@ -57,13 +57,13 @@ class PageRun {
       if (core != r.items && Evident(core.first)) {
         // The core decides; Trim then cuts the whole run back to the block, so spam phrases
         // the lexicon does not know, at the core's edges, stay in it.
-        BlockScore s = Score(core);
-        if (s.score >= c_.threshold) spam.push_back(Candidate{r.items, s});
+        Candidate c{core, Score(core)};
+        if (IsSpam(c)) spam.push_back(Candidate{r.items, c.score});
       }
     }
     for (Range g : LineGroups()) {
       Candidate cand{g, Score(g)};
-      if (cand.score.score >= c_.threshold) spam.push_back(cand);
+      if (IsSpam(cand)) spam.push_back(cand);
     }
     if (spam.empty()) return {};
 
@@ -105,6 +105,15 @@ class PageRun {
 
  private:
   bool Evident(uint32_t i) const { return f_.items[i].categories != 0 || f_.items[i].link; }
+
+  // Past the threshold, with spam vocabulary in enough items: structure alone (a row of
+  // @mentions, a list of source links) says "list", not "spam".
+  bool IsSpam(const Candidate& c) const {
+    if (c.score.score < c_.threshold) return false;
+    int with_hits = 0;
+    for (uint32_t i = c.items.first; i <= c.items.second; ++i) with_hits += f_.items[i].categories != 0;
+    return with_hits >= c_.blocks.min_lexicon_items;
+  }
   bool Chatty(uint32_t i) const {
     for (uint32_t k = seg_.items[i].begin; k < seg_.items[i].end; ++k)
       if (IsChatty(f_.cps[k])) return true;
@@ -444,7 +453,9 @@ Result<SpamReport> SpamDetector::DetectNormalized(std::span<const char32_t> cps,
 
   PageRun run(config_, *lexicon_, f);
   for (Range r : run.SpamRanges()) {
+    // The block as finally cut must stand on its own: its own signals past the threshold.
     BlockScore s = run.Score(r, /*evidence=*/true);
+    if (s.score < config_.threshold) continue;
     SpamSpan span;
     std::tie(span.begin, span.end) = SpanOf(cps, seg, r);
     span.score = s.score;
