@@ -30,6 +30,7 @@ std::vector<Field> Fields(SpamConfig& c) {
       {"blocks.max_link_cps", FieldType::kCount, &c.blocks.max_link_cps},
       {"blocks.trim_overlap", FieldType::kDouble, &c.blocks.trim_overlap},
       {"blocks.min_lexicon_items", FieldType::kCount, &c.blocks.min_lexicon_items},
+      {"blocks.min_evident_line_share", FieldType::kDouble, &c.blocks.min_evident_line_share},
       {"signals.separator_density.weight", FieldType::kDouble, &c.separator_density.weight},
       {"signals.separator_density.min_density", FieldType::kDouble, &c.separator_density.min_density},
       {"signals.separator_density.min_uniformity", FieldType::kDouble, &c.separator_density.min_uniformity},

@@ -61,7 +61,20 @@ class PageRun {
         if (IsSpam(c)) spam.push_back(Candidate{r.items, c.score});
       }
     }
+    // A group of list lines is a block only when nearly every line carries evidence: a one-link-
+    // a-line list is, a run of spam lines under related-article titles is not (its spam lines
+    // are blocks of their own).
     for (Range g : LineGroups()) {
+      uint32_t lines = 0, evident_lines = 0;
+      for (uint32_t l = seg_.items[g.first].line; l <= seg_.items[g.second].line; ++l) {
+        ++lines;
+        for (uint32_t i = seg_.lines[l].first_item; i < seg_.lines[l].end_item; ++i)
+          if (Evident(i)) {
+            ++evident_lines;
+            break;
+          }
+      }
+      if (evident_lines < c_.blocks.min_evident_line_share * lines) continue;
       Candidate cand{g, Score(g)};
       if (IsSpam(cand)) spam.push_back(cand);
     }
