@@ -166,7 +166,9 @@ void Segment(std::span<const char32_t> cps, Segmentation* out) {
   out->items.clear();
   out->lines.clear();
   const uint8_t* classes = Classes();
-  auto cls = [classes](char32_t c) -> uint8_t { return c < 0x10000 ? classes[c] : kText; };
+  auto cls = [classes](char32_t c) -> uint8_t {
+    return c < 0x10000 ? classes[c] : static_cast<uint8_t>(kText);
+  };
   auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };  // never a separator
   const size_t n = cps.size();
   size_t lb = 0, i = 0;

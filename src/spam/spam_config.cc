@@ -180,7 +180,7 @@ std::string SpamConfigToJson(const SpamConfig& config) {
     while (common < open.size() && common < parts.size() && open[common] == parts[common]) ++common;
     while (open.size() > common) {
       open.pop_back();
-      out += "\n" + std::string(2 * (open.size() + 1), ' ') + "}";
+      out.append("\n").append(2 * (open.size() + 1), ' ').append("}");
       first = false;
     }
     for (size_t k = common; k < parts.size(); ++k) {
@@ -204,7 +204,7 @@ std::string SpamConfigToJson(const SpamConfig& config) {
   }
   while (!open.empty()) {
     open.pop_back();
-    out += "\n" + std::string(2 * (open.size() + 1), ' ') + "}";
+    out.append("\n").append(2 * (open.size() + 1), ' ').append("}");
   }
   out += "\n}\n";
   return out;
