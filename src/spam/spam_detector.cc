@@ -23,12 +23,12 @@ bool IsChatty(char32_t c) {
   }
 }
 
-
 struct Candidate {
   Range items;
   BlockScore score;
 };
 
+// One page's way from candidates to spam ranges (see spam_detector.h for the steps).
 class PageRun {
  public:
   PageRun(const SpamConfig& c, const Lexicon& lexicon, const PageFeatures& f)
