@@ -109,6 +109,8 @@ def main():
         dropped = set()
         for bucket in ("length", "character", "sensitive", "duplication"):
             dropped |= ids_in(os.path.join(data, bucket, "pages.jsonl"))
+        # preprocess() catches its own exceptions and stops the file: check every page got through.
+        processed = len(dropped | ids_in(os.path.join(data, "remain", "pages.jsonl")))
         no_dict = min(run(preprocess.preprocess, input_path, empty_dict) for _ in range(args.reps))
         rule_seconds = max(full - no_dict, 1e-9)
 
@@ -116,6 +118,7 @@ def main():
     result = {
         "tool": "chinesewebtext",
         "pages": len(names),
+        "pages_processed": processed,
         "bytes": total_bytes,
         "filter_seconds": round(full, 3),
         "filter_mb_per_s": round(total_bytes / 1e6 / full, 3),

@@ -2,6 +2,8 @@
 // and writes the pages without them. Text input comes out with every line outside the blocks
 // byte for byte; HTML input comes out as its visible text, cleaned. With --json, one line per
 // input lists the blocks: code point offsets into the input as given, category, score, signals.
+// With --findings, the same blocks in the shared findings.jsonl format (docs/findings.md).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +34,7 @@ struct CleanArgs {
   std::string config_path;
   std::string lexicon_dir;
   std::string format = "auto";
+  std::string findings_path;
 };
 
 void Fail(const std::string& file, const std::string& why) {
@@ -102,6 +105,16 @@ int Run(const CleanArgs& a) {
     return kExitUnusable;
   }
 
+  OutputFile findings_out;
+  if (!a.findings_path.empty()) {
+    Status st = findings_out.Open(a.findings_path);
+    if (!st.ok()) {
+      Fail(a.findings_path, st.message());
+      return kExitUnusable;
+    }
+  }
+  std::vector<std::string> findings;  // sorted before writing: output must not depend on order
+
   bool any_spam = false;
   for (const std::string& file : files) {
     std::string bytes;
@@ -131,6 +144,21 @@ int Run(const CleanArgs& a) {
     for (const spam::SpamSpan& s : report.value().spans) spans.push_back({s.begin, s.end});
     std::string cleaned = spam::CleanText(text, spans);
     any_spam |= !spans.empty();
+    // Reported spans are code point offsets into the input as given: for HTML, into the markup.
+    spam::SpamReport shown = report.value();
+    if (html) {
+      for (spam::SpamSpan& s : shown.spans) {
+        uint32_t b = page.origin_begin[s.begin];
+        uint32_t e = page.origin_end[s.end - 1];
+        s.begin = b;
+        s.end = e;
+      }
+      shown.code_points = static_cast<uint32_t>(cps.size());
+    }
+    if (!a.findings_path.empty()) {
+      std::string f = spam::SpamFindingJson("page", OutName(file), shown);
+      if (!f.empty()) findings.push_back(std::move(f));
+    }
 
     if (!a.out_dir.empty()) {
       OutputFile out;
@@ -146,17 +174,6 @@ int Run(const CleanArgs& a) {
       std::fwrite(cleaned.data(), 1, cleaned.size(), stdout);
     }
     if (a.json) {
-      // Spans of HTML input are mapped back to offsets into the HTML as given.
-      spam::SpamReport shown = report.value();
-      if (html) {
-        for (spam::SpamSpan& s : shown.spans) {
-          uint32_t b = page.origin_begin[s.begin];
-          uint32_t e = page.origin_end[s.end - 1];
-          s.begin = b;
-          s.end = e;
-        }
-        shown.code_points = static_cast<uint32_t>(cps.size());
-      }
       std::string line = "{\"file\":";
       AppendJsonString(&line, file);
       line += ",\"format\":";
@@ -165,6 +182,17 @@ int Run(const CleanArgs& a) {
       spam::AppendSpansJson(&line, shown);
       line += "}\n";
       std::fwrite(line.data(), 1, line.size(), stdout);
+    }
+  }
+  if (!a.findings_path.empty()) {
+    std::sort(findings.begin(), findings.end());
+    Status st;
+    for (const std::string& f : findings)
+      if (st.ok()) st = findings_out.Write(f);
+    if (st.ok()) st = findings_out.Commit();
+    if (!st.ok()) {
+      Fail(a.findings_path, st.message());
+      return kExitUnusable;
     }
   }
   return any_spam ? kExitFindings : kExitOk;
@@ -187,6 +215,8 @@ void RegisterClean(CLI::App& app, int* exit_code) {
   cmd->add_option("--config", args->config_path, "Spam config JSON (default: built-in, as config/spam.json)");
   cmd->add_option("--lexicon", args->lexicon_dir, "Directory of phrase lists (default: built-in data/spam)");
   cmd->add_option("--format", args->format, "auto (default), text or html");
+  cmd->add_option("--findings", args->findings_path,
+                  "Also write findings.jsonl (label spam, subject page, id the file name)");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });
 }
 

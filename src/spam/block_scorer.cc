@@ -278,8 +278,12 @@ BlockScore ScoreBlock(const PageFeatures& f, const SpamConfig& c, const Lexicon&
     commas += k == SepKind::kComma;
   }
   for (uint32_t i = first; i <= last; ++i) sentence_ends += seg.items[i].sep == SepKind::kTerminator;
-  r.dominant = DominantSeparator(f, first, last);
-  uint32_t dominant_count = kinds[static_cast<int>(r.dominant)];
+  uint32_t dominant_count = 0;
+  for (size_t k = 0; k < kinds.size(); ++k)
+    if (kinds[k] > dominant_count) {
+      dominant_count = kinds[k];
+      r.dominant = static_cast<SepKind>(k);
+    }
 
   // `order` places the signal in the evidence list: config order, whatever the computing order.
   std::vector<int> order;

@@ -25,7 +25,6 @@ struct ItemFeatures {
   bool link = false;           // a URL, or mostly inside an HTML link
   bool phrase = false;         // short enough to be an entry of a keyword block
   bool body = false;           // part of the article body (see BuildPageFeatures)
-  bool chatty = false;         // reads as someone talking: emoji, @, #, a sentence particle, 我
 };
 
 struct PageFeatures {
@@ -71,7 +70,7 @@ void BuildPageFeatures(PageFeatures* f);
 
 struct BlockScore {
   double score = 0;
-  SepKind dominant = SepKind::kNone;   // most common separator between its items
+  SepKind dominant = SepKind::kNone;   // most common separator between its items (by count)
   std::array<uint32_t, kSpamCategoryCount> category_items{};  // items with a hit, per category
   std::array<uint32_t, kSpamCategoryCount> category_hits{};   // ItemFeatures::hits, summed
   bool prose = false;

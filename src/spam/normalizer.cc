@@ -32,14 +32,23 @@ void AppendUtf8(char32_t cp, std::string* out) {
 namespace {
 
 // Decodes UTF-8 already known to be well-formed: branches on the lead byte only.
-void DecodeValidUtf8(std::string_view s, std::vector<char32_t>* out) {
-  out->resize(s.size());
-  char32_t* o = out->data();
+size_t DecodeValidUtf8(std::string_view s, char32_t* o) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0, k = 0;
   while (i < n) {
     unsigned char c = p[i];
+    // Runs of three-byte sequences (Chinese) and of ASCII get their own tight loops.
+    while (c >= 0xE0 && c < 0xF0 && i + 3 < n) {
+      o[k++] = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+               (p[i + 2] & 0x3F);
+      i += 3;
+      c = p[i];
+    }
+    while (c < 0x80 && i + 1 < n) {
+      o[k++] = c;
+      c = p[++i];
+    }
     if (c < 0x80) {
       o[k++] = c;
       i += 1;
@@ -56,15 +65,24 @@ void DecodeValidUtf8(std::string_view s, std::vector<char32_t>* out) {
       i += 4;
     }
   }
-  out->resize(k);
+  return k;
 }
 
 }  // namespace
 
+size_t DecodeUtf8To(std::string_view s, char32_t* out) {
+  if (IsValidUtf8(s)) return DecodeValidUtf8(s, out);
+  std::vector<char32_t> cps;
+  DecodeUtf8(s, &cps);
+  std::copy(cps.begin(), cps.end(), out);
+  return cps.size();
+}
+
 void DecodeUtf8(std::string_view s, std::vector<char32_t>* out,
                 std::vector<uint32_t>* byte_offsets) {
   if (byte_offsets == nullptr && IsValidUtf8(s)) {
-    DecodeValidUtf8(s, out);
+    out->resize(s.size());
+    out->resize(DecodeValidUtf8(s, out->data()));
     return;
   }
   out->clear();
@@ -110,6 +128,13 @@ void DecodeUtf8(std::string_view s, std::vector<char32_t>* out,
     }
   }
   if (byte_offsets != nullptr) byte_offsets->push_back(static_cast<uint32_t>(n));
+}
+
+size_t Normalizer::DecodeAndNormalize(std::string_view utf8, char32_t* cps,
+                                      NormalizedText* out) const {
+  size_t n = DecodeUtf8To(utf8, cps);
+  Normalize(std::span<const char32_t>(cps, n), out);
+  return n;
 }
 
 std::string Normalizer::NormalizeUtf8(std::string_view utf8) const {
@@ -207,9 +232,8 @@ class IcuNormalizer final : public Normalizer {
     std::string& text = out->text;
     // Room for 4 bytes a code point plus slack, so the inline path writes 4 bytes unchecked.
     text.resize(4 * n + 16);
-    out->starts.resize(n + 1);
-    out->folded.resize(n);
-    out->traditional.resize(n);
+    out->Reserve(n);
+    out->n = n;
     uint32_t* starts = out->starts.data();
     char32_t* folded = out->folded.data();
     uint8_t* trad = out->traditional.data();
@@ -257,6 +281,84 @@ class IcuNormalizer final : public Normalizer {
     }
     starts[n] = static_cast<uint32_t>(pos);
     text.resize(pos);
+  }
+
+  // Well-formed UTF-8 takes a fused loop: each sequence is decoded, stored and normalized while
+  // its bytes are in hand. Anything else takes the two-pass path.
+  size_t DecodeAndNormalize(std::string_view utf8, char32_t* cps,
+                            NormalizedText* out) const override {
+    if (!IsValidUtf8(utf8)) return Normalizer::DecodeAndNormalize(utf8, cps, out);
+    const size_t bytes = utf8.size();
+    std::string& text = out->text;
+    text.resize(4 * bytes + 16);  // at most one code point a byte, at most 4 output bytes inline
+    out->Reserve(bytes);
+    uint32_t* starts = out->starts.data();
+    char32_t* folded = out->folded.data();
+    uint8_t* trad = out->traditional.data();
+    char* dst = text.data();
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    size_t i = 0, k = 0, pos = 0;
+    while (i < bytes) {
+      unsigned char c = p[i];
+      char32_t cp;
+      if (c < 0x80) {
+        cps[k] = c;
+        starts[k] = static_cast<uint32_t>(pos);
+        char low = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        dst[pos++] = low;
+        folded[k] = static_cast<unsigned char>(low);
+        trad[k++] = 0;
+        ++i;
+        continue;
+      }
+      if (c < 0xE0) {
+        cp = (static_cast<char32_t>(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+        i += 2;
+      } else if (c < 0xF0) {
+        cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) |
+             (p[i + 2] & 0x3F);
+        i += 3;
+      } else {
+        cp = (static_cast<char32_t>(c & 0x07) << 18) | (static_cast<char32_t>(p[i + 1] & 0x3F) << 12) |
+             (static_cast<char32_t>(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+        i += 4;
+      }
+      cps[k] = cp;
+      starts[k] = static_cast<uint32_t>(pos);
+      if (cp < kBmp && table_[cp].len != kLong) {
+        const Entry& e = table_[cp];
+        std::memcpy(dst + pos, &e.bytes, 4);
+        pos += e.len;
+        folded[k] = e.folded;
+        trad[k++] = e.trad;
+        continue;
+      }
+      std::string sup;
+      std::string_view long_out;
+      if (cp < kBmp) {
+        long_out = long_[table_[cp].bytes].first;
+        folded[k] = long_[table_[cp].bytes].second;
+        trad[k] = table_[cp].trad;
+      } else {
+        sup = IcuFold(cp);
+        std::vector<char32_t> tmp;
+        DecodeUtf8(sup, &tmp);
+        folded[k] = tmp.empty() ? 0 : tmp[0];
+        trad[k] = 0;
+        long_out = sup;
+      }
+      ++k;
+      if (text.size() - pos < long_out.size() + 4 * (bytes - i) + 16) {
+        text.resize(2 * text.size() + long_out.size());
+        dst = text.data();
+      }
+      std::memcpy(dst + pos, long_out.data(), long_out.size());
+      pos += long_out.size();
+    }
+    starts[k] = static_cast<uint32_t>(pos);
+    out->n = k;
+    text.resize(pos);
+    return k;
   }
 
   bool IsTraditional(char32_t cp) const override {

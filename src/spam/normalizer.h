@@ -22,7 +22,11 @@
 
 namespace sluice::spam {
 
+// The normalized form of n input code points. The vectors are reused from call to call and
+// only grow, so they may hold more entries than n: only the first n (n + 1 for `starts`) mean
+// anything.
 struct NormalizedText {
+  size_t n = 0;                   // input code points
   std::string text;               // normalized UTF-8
   // starts[i] is the byte offset in `text` where the output of input code point i begins;
   // starts[n] == text.size(). An input code point that normalizes to nothing has
@@ -32,6 +36,15 @@ struct NormalizedText {
   std::vector<char32_t> folded;
   // traditional[i] is 1 when input code point i is a traditional Chinese character (IsTraditional).
   std::vector<uint8_t> traditional;
+
+  // Makes room for `count` code points (never shrinks).
+  void Reserve(size_t count) {
+    if (starts.size() < count + 1) {
+      starts.resize(count + 1);
+      folded.resize(count);
+      traditional.resize(count);
+    }
+  }
 };
 
 class Normalizer {
@@ -41,6 +54,11 @@ class Normalizer {
   virtual void Normalize(std::span<const char32_t> cps, NormalizedText* out) const = 0;
   // True when `cp` is a traditional Chinese character that has a different simplified form.
   virtual bool IsTraditional(char32_t cp) const = 0;
+  // Decodes `utf8` into `cps` (as DecodeUtf8To does) and normalizes the result, in one pass
+  // where the implementation can; returns the number of code points. Thread-safe.
+  // REQUIRES: `cps` has room for utf8.size() code points.
+  virtual size_t DecodeAndNormalize(std::string_view utf8, char32_t* cps,
+                                    NormalizedText* out) const;
   // The normalized form of one UTF-8 string (for phrases and tests).
   std::string NormalizeUtf8(std::string_view utf8) const;
 };
@@ -56,5 +74,8 @@ Result<std::unique_ptr<Normalizer>> MakeIcuNormalizer();
 void DecodeUtf8(std::string_view s, std::vector<char32_t>* out,
                 std::vector<uint32_t>* byte_offsets = nullptr);
 void AppendUtf8(char32_t cp, std::string* out);
+// The same decoding into a caller's buffer; returns the number of code points.
+// REQUIRES: `out` has room for s.size() code points.
+size_t DecodeUtf8To(std::string_view s, char32_t* out);
 
 }  // namespace sluice::spam

@@ -30,6 +30,7 @@ SepKind SepAt(std::span<const char32_t> cps, size_t i, size_t lb, size_t le) {
     return SepKind::kNone;
   char32_t prev = i > lb ? cps[i - 1] : 0;
   char32_t next = i + 1 < le ? cps[i + 1] : 0;
+  if (IsLineBreak(next)) next = 0;
   auto space_or_edge = [](char32_t x) { return x == 0 || IsHorizontalSpace(x); };
   switch (c) {
     case '|': case 0xFF5C: case 0x00A6: case 0x2016:
@@ -165,73 +166,82 @@ void Segment(std::span<const char32_t> cps, Segmentation* out) {
   out->items.clear();
   out->lines.clear();
   const uint8_t* classes = Classes();
-  auto cls = [classes](char32_t c) -> uint8_t { return c < 0x10000 ? classes[c] : kText; };
+  auto cls = [classes](char32_t c) -> uint8_t {
+    return c < 0x10000 ? classes[c] : static_cast<uint8_t>(kText);
+  };
+  auto han = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };  // never a separator
   const size_t n = cps.size();
-  size_t lb = 0;
+  size_t lb = 0, i = 0;
   uint32_t blanks = 0;
-  while (lb <= n) {
-    size_t le = lb;
-    while (le < n && cls(cps[le]) != kBreakClass) ++le;
-    auto is_gap = [&](size_t i) {
-      uint8_t k = cls(cps[i]);
-      return k == kSpaceClass || (k == kMaybeSep && SepAt(cps, i, lb, le) != SepKind::kNone);
-    };
-    size_t i = lb;
-    while (i < le && is_gap(i)) ++i;
-    if (i == le) {
-      if (le > lb || le < n) ++blanks;
-    } else {
-      Line line;
-      line.begin = static_cast<uint32_t>(lb);
-      line.end = static_cast<uint32_t>(le);
-      line.first_item = static_cast<uint32_t>(out->items.size());
-      line.blank_lines_before = out->lines.empty() ? 0 : blanks;
-      uint32_t line_no = static_cast<uint32_t>(out->lines.size());
-      while (i < le) {
-        size_t b = i;
-        bool dot = false;
-        while (i < le) {
-          uint8_t k = cls(cps[i]);
-          if (k == kText) {
-            ++i;
+  // SepAt looks one character past a separator; a line break there reads as the line's edge.
+  auto sep_at = [&](size_t k) { return SepAt(cps, k, lb, n); };
+  auto gap_kind = [&](size_t k) {
+    uint8_t c = cls(cps[k]);
+    return c == kSpaceClass ? SepKind::kSpace : c == kMaybeSep ? sep_at(k) : SepKind::kNone;
+  };
+  auto line_over = [&](size_t k) { return k == n || cls(cps[k]) == kBreakClass; };
+  while (true) {
+    while (i < n && gap_kind(i) != SepKind::kNone) ++i;
+    if (line_over(i)) {
+      if (i > lb || i < n) ++blanks;  // not the empty end after a final line break
+      if (i == n) break;
+      lb = ++i;
+      continue;
+    }
+    Line line;
+    line.begin = static_cast<uint32_t>(lb);
+    line.first_item = static_cast<uint32_t>(out->items.size());
+    line.blank_lines_before = out->lines.empty() ? 0 : blanks;
+    uint32_t line_no = static_cast<uint32_t>(out->lines.size());
+    while (true) {
+      size_t b = i;
+      bool dot = false;
+      while (i < n) {
+        char32_t c = cps[i];
+        if (han(c)) {
+          ++i;
+          continue;
+        }
+        uint8_t k = cls(c);
+        if (k == kText) {
+          ++i;
+          continue;
+        }
+        if (k == kBreakClass) break;
+        if (k == kSpaceClass) {
+          // Spaces between two ASCII letters or digits belong to the item.
+          size_t j = i;
+          while (j < n && IsHorizontalSpace(cps[j])) ++j;
+          if (i > b && j < n && IsAsciiAlnum(cps[i - 1]) && IsAsciiAlnum(cps[j]) &&
+              sep_at(j) == SepKind::kNone) {
+            i = j;
             continue;
           }
-          if (k == kSpaceClass) {
-            size_t j = i;
-            while (j < le && IsHorizontalSpace(cps[j])) ++j;
-            if (i > b && j < le && IsAsciiAlnum(cps[i - 1]) && IsAsciiAlnum(cps[j]) &&
-                SepAt(cps, j, lb, le) == SepKind::kNone) {
-              i = j;
-              continue;
-            }
-            break;
-          }
-          if (SepAt(cps, i, lb, le) != SepKind::kNone) break;
-          dot |= cps[i] == '.';
-          ++i;
+          break;
         }
-        Item item;
-        item.begin = static_cast<uint32_t>(b);
-        item.end = static_cast<uint32_t>(i);
-        item.line = line_no;
-        SepKind sep = SepKind::kNone;
-        while (i < le && is_gap(i)) {
-          SepKind k = cls(cps[i]) == kSpaceClass ? SepKind::kSpace : SepAt(cps, i, lb, le);
-          sep = std::max(sep, k);
-          ++i;
-        }
-        item.sep = sep;
-        item.sep_end = static_cast<uint32_t>(i);
-        item.url = dot && LooksLikeUrl(cps, item.begin, item.end);
-        out->items.push_back(item);
+        if (sep_at(i) != SepKind::kNone) break;
+        dot |= c == '.';
+        ++i;
       }
-      out->items.back().line_end = true;
-      line.end_item = static_cast<uint32_t>(out->items.size());
-      out->lines.push_back(line);
-      blanks = 0;
+      Item item;
+      item.begin = static_cast<uint32_t>(b);
+      item.end = static_cast<uint32_t>(i);
+      item.line = line_no;
+      SepKind sep = SepKind::kNone;
+      for (SepKind k; i < n && (k = gap_kind(i)) != SepKind::kNone; ++i) sep = std::max(sep, k);
+      item.sep = sep;
+      item.sep_end = static_cast<uint32_t>(i);
+      item.url = dot && LooksLikeUrl(cps, item.begin, item.end);
+      out->items.push_back(item);
+      if (line_over(i)) break;
     }
-    if (le >= n) break;
-    lb = le + 1;
+    out->items.back().line_end = true;
+    line.end = static_cast<uint32_t>(i);
+    line.end_item = static_cast<uint32_t>(out->items.size());
+    out->lines.push_back(line);
+    blanks = 0;
+    if (i == n) break;
+    lb = ++i;
   }
 }
 

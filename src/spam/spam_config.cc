@@ -29,6 +29,8 @@ std::vector<Field> Fields(SpamConfig& c) {
       {"blocks.max_phrase_cps", FieldType::kCount, &c.blocks.max_phrase_cps},
       {"blocks.max_link_cps", FieldType::kCount, &c.blocks.max_link_cps},
       {"blocks.trim_overlap", FieldType::kDouble, &c.blocks.trim_overlap},
+      {"blocks.min_lexicon_items", FieldType::kCount, &c.blocks.min_lexicon_items},
+      {"blocks.min_evident_line_share", FieldType::kDouble, &c.blocks.min_evident_line_share},
       {"signals.separator_density.weight", FieldType::kDouble, &c.separator_density.weight},
       {"signals.separator_density.min_density", FieldType::kDouble, &c.separator_density.min_density},
       {"signals.separator_density.min_uniformity", FieldType::kDouble, &c.separator_density.min_uniformity},
@@ -178,7 +180,7 @@ std::string SpamConfigToJson(const SpamConfig& config) {
     while (common < open.size() && common < parts.size() && open[common] == parts[common]) ++common;
     while (open.size() > common) {
       open.pop_back();
-      out += "\n" + std::string(2 * (open.size() + 1), ' ') + "}";
+      out.append("\n").append(2 * (open.size() + 1), ' ').append("}");
       first = false;
     }
     for (size_t k = common; k < parts.size(); ++k) {
@@ -202,7 +204,7 @@ std::string SpamConfigToJson(const SpamConfig& config) {
   }
   while (!open.empty()) {
     open.pop_back();
-    out += "\n" + std::string(2 * (open.size() + 1), ' ') + "}";
+    out.append("\n").append(2 * (open.size() + 1), ' ').append("}");
   }
   out += "\n}\n";
   return out;

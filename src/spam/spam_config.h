@@ -24,6 +24,8 @@ struct SpamConfig {
     int max_phrase_cps = 24;   // longer items are prose, never part of a keyword block
     int max_link_cps = 120;    // URLs may be longer
     double trim_overlap = 0.5; // edge items sharing this much vocabulary with the body are article
+    int min_lexicon_items = 1; // a spam block has at least this many items with a lexicon hit
+    double min_evident_line_share = 0.75;  // of a group of list lines, lines with a hit or link
   } blocks;
 
   struct SeparatorDensity {

@@ -11,11 +11,24 @@ namespace {
 
 using Range = std::pair<uint32_t, uint32_t>;  // items [first, last]
 
+// Characters of someone talking rather than of a keyword list: emoji, mentions, hashtags,
+// sentence-final particles, the first person.
+bool IsChatty(char32_t c) {
+  switch (c) {
+    case '@': case '#': case U'了': case U'吧': case U'啊': case U'呢': case U'吗': case U'呀':
+    case U'哦': case U'嘛': case U'啦': case U'哇': case U'我': case U'的':
+      return true;
+    default:
+      return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF);
+  }
+}
+
 struct Candidate {
   Range items;
   BlockScore score;
 };
 
+// One page's way from candidates to spam ranges (see spam_detector.h for the steps).
 class PageRun {
  public:
   PageRun(const SpamConfig& c, const Lexicon& lexicon, const PageFeatures& f)
@@ -31,7 +44,7 @@ class PageRun {
 
     std::vector<Candidate> spam;
     for (const Candidate& r : runs) {
-      if (r.score.score >= c_.threshold) {
+      if (IsSpam(r)) {
         spam.push_back(r);
         continue;
       }
@@ -44,20 +57,40 @@ class PageRun {
       if (core != r.items && Evident(core.first)) {
         // The core decides; Trim then cuts the whole run back to the block, so spam phrases
         // the lexicon does not know, at the core's edges, stay in it.
-        BlockScore s = Score(core);
-        if (s.score >= c_.threshold) spam.push_back(Candidate{r.items, s});
+        Candidate c{core, Score(core)};
+        if (IsSpam(c)) spam.push_back(Candidate{r.items, c.score});
       }
     }
+    // A group of list lines is a block only when nearly every line carries evidence: a one-link-
+    // a-line list is, a run of spam lines under related-article titles is not (its spam lines
+    // are blocks of their own).
     for (Range g : LineGroups()) {
+      uint32_t lines = 0, evident_lines = 0;
+      for (uint32_t l = seg_.items[g.first].line; l <= seg_.items[g.second].line; ++l) {
+        ++lines;
+        for (uint32_t i = seg_.lines[l].first_item; i < seg_.lines[l].end_item; ++i)
+          if (Evident(i)) {
+            ++evident_lines;
+            break;
+          }
+      }
+      if (evident_lines < c_.blocks.min_evident_line_share * lines) continue;
       Candidate cand{g, Score(g)};
-      if (cand.score.score >= c_.threshold) spam.push_back(cand);
+      if (IsSpam(cand)) spam.push_back(cand);
     }
     if (spam.empty()) return {};
 
     std::vector<Range> ranges;
+    std::sort(spam.begin(), spam.end(),
+              [](const Candidate& a, const Candidate& b) { return a.items < b.items; });
     for (Candidate& s : spam) {
-      Range r = Trim(s.items, s.score.dominant);
-      r = Grow(r, s.score.dominant, runs);
+      // A candidate inside a block already grown adds nothing (one-entry lines of a long list).
+      if (!ranges.empty() && s.items.first >= ranges.back().first &&
+          s.items.second <= ranges.back().second)
+        continue;
+      SepKind dominant = DominantSeparator(f_, s.items.first, s.items.second);
+      Range r = Trim(s.items, dominant);
+      r = Grow(r, dominant, runs);
       ranges.push_back(r);
     }
     std::sort(ranges.begin(), ranges.end());
@@ -85,6 +118,20 @@ class PageRun {
 
  private:
   bool Evident(uint32_t i) const { return f_.items[i].categories != 0 || f_.items[i].link; }
+
+  // Past the threshold, with spam vocabulary in enough items: structure alone (a row of
+  // @mentions, a list of source links) says "list", not "spam".
+  bool IsSpam(const Candidate& c) const {
+    if (c.score.score < c_.threshold) return false;
+    int with_hits = 0;
+    for (uint32_t i = c.items.first; i <= c.items.second; ++i) with_hits += f_.items[i].categories != 0;
+    return with_hits >= c_.blocks.min_lexicon_items;
+  }
+  bool Chatty(uint32_t i) const {
+    for (uint32_t k = seg_.items[i].begin; k < seg_.items[i].end; ++k)
+      if (IsChatty(f_.cps[k])) return true;
+    return false;
+  }
 
   // Groups of two or more consecutive lines (no blank line between) made only of phrase items
   // with no sentence end: one-entry-per-line link lists and keyword lists.
@@ -182,7 +229,7 @@ class PageRun {
       if (leading && edge_sep == SepKind::kColon && i + 1 <= r.second &&
           (Evident(i + 1) || (i + 1 < r.second && Between(seg_, i + 1) == dominant)))
         return false;  // a header: "热门搜索：" before the list it names
-      if (it.chatty || edge_sep != dominant) return true;
+      if (edge_sep != dominant || Chatty(i)) return true;
       // Where spaces separate both the block's items and the words before it, the separator
       // cannot tell them apart: a leading item without evidence at the head of a short block
       // whose other items are all evident is the post the tail was appended to. So is an item in
@@ -227,16 +274,15 @@ class PageRun {
     auto joins = [&](int k) {
       if (k < 0) return false;
       const Candidate& n = runs[static_cast<size_t>(k)];
-      BlockScore s = n.score;
-      if (s.pruned)
-        s = ScoreBlock(f_, c_, lexicon_, n.items.first, n.items.second, false, c_.grow_threshold);
-      if (s.score < c_.grow_threshold || s.prose) return false;
-      for (uint32_t i = n.items.first; i <= n.items.second; ++i) {
+      if (n.score.prose) return false;
+      for (uint32_t i = n.items.first; i <= n.items.second; ++i)
         if (f_.items[i].body) return false;
-      }
-      bool shared = s.dominant == dominant;
+      bool shared = false;
       for (uint32_t i = n.items.first; i <= n.items.second && !shared; ++i) shared = Evident(i);
-      return shared;
+      if (!shared && DominantSeparator(f_, n.items.first, n.items.second) != dominant) return false;
+      if (!n.score.pruned) return n.score.score >= c_.grow_threshold;
+      return ScoreBlock(f_, c_, lexicon_, n.items.first, n.items.second, false, c_.grow_threshold)
+                 .score >= c_.grow_threshold;
     };
     for (bool changed = true; changed;) {
       changed = false;
@@ -267,18 +313,6 @@ class PageRun {
   const Segmentation& seg_;
   std::vector<int> run_of_item_;
 };
-
-// Characters of someone talking rather than of a keyword list: emoji, mentions, hashtags,
-// sentence-final particles, the first person.
-bool IsChatty(char32_t c) {
-  switch (c) {
-    case '@': case '#': case U'了': case U'吧': case U'啊': case U'呢': case U'吗': case U'呀':
-    case U'哦': case U'嘛': case U'啦': case U'哇': case U'我': case U'的':
-      return true;
-    default:
-      return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF);
-  }
-}
 
 // Code point span of items [first, last]: from the list separators that open the first item
 // (a leading "|" or "【") to the separators that close the last one.
@@ -348,13 +382,22 @@ Workspace& ThreadWorkspace() {
 }
 
 Result<SpamReport> SpamDetector::Detect(std::string_view utf8) const {
-  std::vector<char32_t>& cps = ThreadWorkspace().cps;
-  DecodeUtf8(utf8, &cps);
-  return Detect(cps);
+  if (utf8.size() >= UINT32_MAX / 8) return Status::InvalidInput("text too long for one page");
+  // The buffer only grows, so decoding never pays for clearing it.
+  Workspace& ws = ThreadWorkspace();
+  if (ws.cps.size() < utf8.size()) ws.cps.resize(utf8.size());
+  size_t n = normalizer_->DecodeAndNormalize(utf8, ws.cps.data(), &ws.nt);
+  return DetectNormalized(std::span<const char32_t>(ws.cps.data(), n), {}, &ws.nt);
 }
 
 Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
                                         std::span<const uint8_t> in_link) const {
+  return DetectNormalized(cps, in_link, nullptr);
+}
+
+Result<SpamReport> SpamDetector::DetectNormalized(std::span<const char32_t> cps,
+                                                  std::span<const uint8_t> in_link,
+                                                  const NormalizedText* normalized) const {
   if (cps.size() >= UINT32_MAX / 8) return Status::InvalidInput("text too long for one page");
   if (!in_link.empty() && in_link.size() != cps.size())
     return Status::Internal("spam detector: link mask does not match the text");
@@ -365,15 +408,15 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
   Segmentation& seg = ws.seg;
   Segment(cps, &seg);
   if (seg.items.empty()) return report;
-  NormalizedText& nt = ws.nt;
-  normalizer_->Normalize(cps, &nt);
+  if (normalized == nullptr) normalizer_->Normalize(cps, &ws.nt);
+  const NormalizedText& nt = ws.nt;
   std::vector<LexiconHit>& hits = ws.hits;
   hits.clear();
   SLUICE_RETURN_IF_ERROR(lexicon_->Scan(nt.text, &hits));
 
   PageFeatures& f = ws.f;
   f.cps = cps;
-  f.folded = nt.folded;
+  f.folded = std::span<const char32_t>(nt.folded.data(), nt.n);
   f.seg = &seg;
   f.items.assign(seg.items.size(), ItemFeatures{});
   f.item_hits.clear();
@@ -391,7 +434,6 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
     x.han = static_cast<uint16_t>(std::min<uint32_t>(han, UINT16_MAX));
     x.trad = static_cast<uint16_t>(std::min<uint32_t>(trad, UINT16_MAX));
     x.link = it.url || (linked > 0 && 2 * linked >= it.length());
-    for (uint32_t k = it.begin; k < it.end && !x.chatty; ++k) x.chatty = IsChatty(cps[k]);
     x.phrase = static_cast<int>(it.length()) <= config_.blocks.max_phrase_cps ||
                (it.url && static_cast<int>(it.length()) <= config_.blocks.max_link_cps);
   }
@@ -400,11 +442,12 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
   // Phrases that overlap one counted before them ("蜘蛛池" inside "蜘蛛池模板") add no count.
   size_t item = 0;
   uint32_t counted_end = 0;  // end of the last counted hit, in normalized bytes
+  const auto starts_end = nt.starts.begin() + static_cast<std::ptrdiff_t>(nt.n + 1);
   for (const LexiconHit& h : hits) {
     uint32_t cb = static_cast<uint32_t>(
-        std::upper_bound(nt.starts.begin(), nt.starts.end(), h.begin) - nt.starts.begin() - 1);
+        std::upper_bound(nt.starts.begin(), starts_end, h.begin) - nt.starts.begin() - 1);
     uint32_t ce = static_cast<uint32_t>(
-        std::lower_bound(nt.starts.begin(), nt.starts.end(), h.end) - nt.starts.begin());
+        std::lower_bound(nt.starts.begin(), starts_end, h.end) - nt.starts.begin());
     while (item < seg.items.size() && seg.items[item].end <= cb) ++item;
     if (item == seg.items.size()) break;
     const Item& it = seg.items[item];
@@ -423,7 +466,9 @@ Result<SpamReport> SpamDetector::Detect(std::span<const char32_t> cps,
 
   PageRun run(config_, *lexicon_, f);
   for (Range r : run.SpamRanges()) {
+    // The block as finally cut must stand on its own: its own signals past the threshold.
     BlockScore s = run.Score(r, /*evidence=*/true);
+    if (s.score < config_.threshold) continue;
     SpamSpan span;
     std::tie(span.begin, span.end) = SpanOf(cps, seg, r);
     span.score = s.score;

@@ -5,12 +5,14 @@
 // How it decides (docs/spam.md has the details):
 //  1. the text is cut into lines and items (segmenter.h) and normalized (normalizer.h);
 //  2. lexicon phrases are found in the normalized text (lexicon.h) and attributed to items;
-//  3. candidate blocks are runs of short items within a line, and groups of consecutive list
-//     lines; long items and sentences with commas and a full stop form the article body;
+//  3. candidate blocks are runs of short items within a line (and each run's evident core),
+//     and groups of consecutive list lines; long items and sentences with commas and a full stop
+//     form the article body;
 //  4. each candidate is scored as the sum of the weights of its fired signals (block_scorer.h);
-//     candidates at or above the threshold are spam;
-//  5. spam blocks merge with adjacent spam, grow into adjacent list-like neighbours that share
-//     their evidence, and lose edge items that read as article text (header lines, bylines).
+//     candidates at or above the threshold, with spam vocabulary in them, are spam;
+//  5. spam blocks lose edge items that read as article text (header lines, bylines, the post a
+//     tail was appended to), grow into adjacent list-like neighbours that share their evidence,
+//     and merge with adjacent spam; the final block must pass the threshold on its own.
 #pragma once
 
 #include <cstdint>
@@ -65,6 +67,10 @@ class SpamDetector {
   const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
+  // `nt` is the normalized `cps` when the caller has it already, else null.
+  Result<SpamReport> DetectNormalized(std::span<const char32_t> cps, std::span<const uint8_t> in_link,
+                                      const NormalizedText* nt) const;
+
   SpamDetector(const SpamConfig& config, std::shared_ptr<const Normalizer> normalizer,
                std::shared_ptr<const Lexicon> lexicon)
       : config_(config), normalizer_(std::move(normalizer)), lexicon_(std::move(lexicon)) {}

@@ -8,6 +8,15 @@ namespace sluice::spam {
 
 namespace {
 
+// "[begin,end]", without string temporaries (GCC 12 warns falsely on their concatenation).
+void AppendSpan(std::string* out, uint32_t begin, uint32_t end) {
+  out->push_back('[');
+  out->append(std::to_string(begin));
+  out->push_back(',');
+  out->append(std::to_string(end));
+  out->push_back(']');
+}
+
 void AppendSignal(std::string* out, const SpamSignal& s, const SpamSpan* span) {
   *out += "{\"name\":";
   AppendJsonString(out, s.name);
@@ -17,9 +26,14 @@ void AppendSignal(std::string* out, const SpamSignal& s, const SpamSpan* span) {
   if (span == nullptr) {
     *out += s.evidence;
   } else {
-    *out += "{\"span\":[" + std::to_string(span->begin) + "," + std::to_string(span->end) + "]";
-    if (s.evidence.size() > 2) *out += "," + s.evidence.substr(1, s.evidence.size() - 1);
-    else *out += "}";
+    *out += "{\"span\":";
+    AppendSpan(out, span->begin, span->end);
+    if (s.evidence.size() > 2) {
+      out->push_back(',');
+      out->append(s.evidence, 1, s.evidence.size() - 1);
+    } else {
+      out->push_back('}');
+    }
   }
   *out += "}";
 }
@@ -31,8 +45,8 @@ void AppendSpansJson(std::string* out, const SpamReport& r) {
   for (size_t i = 0; i < r.spans.size(); ++i) {
     const SpamSpan& s = r.spans[i];
     if (i) *out += ",";
-    *out += "{\"start\":" + std::to_string(s.begin) + ",\"end\":" + std::to_string(s.end) +
-            ",\"category\":";
+    out->append("{\"start\":").append(std::to_string(s.begin));
+    out->append(",\"end\":").append(std::to_string(s.end)).append(",\"category\":");
     AppendJsonString(out, SpamCategoryName(s.category));
     *out += ",\"score\":";
     AppendJsonNumber(out, s.score);
@@ -56,7 +70,7 @@ std::string SpamFindingJson(std::string_view subject, std::string_view id, const
   double score = 0;
   for (size_t i = 0; i < r.spans.size(); ++i) {
     if (i) out += ",";
-    out += "[" + std::to_string(r.spans[i].begin) + "," + std::to_string(r.spans[i].end) + "]";
+    AppendSpan(&out, r.spans[i].begin, r.spans[i].end);
     score = std::max(score, r.spans[i].score);
   }
   out += "],\"score\":";
@@ -74,7 +88,9 @@ std::string SpamFindingJson(std::string_view subject, std::string_view id, const
   for (size_t i = 0; i < r.spans.size(); ++i) {
     const SpamSpan& s = r.spans[i];
     if (i) out += ",";
-    out += "{\"span\":[" + std::to_string(s.begin) + "," + std::to_string(s.end) + "],\"category\":";
+    out += "{\"span\":";
+    AppendSpan(&out, s.begin, s.end);
+    out += ",\"category\":";
     AppendJsonString(&out, SpamCategoryName(s.category));
     out += ",\"score\":";
     AppendJsonNumber(&out, s.score);
