@@ -423,6 +423,8 @@ void FraudarCandidates(const World& w, const std::vector<Act>& acts, const ActsB
   o.max_pairs_in_memory = c.max_pairs_in_memory;
   CoActionNetwork net = BuildCoActionNetwork(std::move(actions), w.accounts.size(), o);
   st->fraudar_skipped_actions = net.stats.skipped_actions;
+  st->fraudar_pairs = net.stats.pairs;
+  st->fraudar_passes = net.stats.passes;
   // Heavy users share a few targets with everyone: a link needs the shared targets to be a real
   // part of both accounts' activity (SynchroTrap's Jaccard of timed actions), and to weigh enough
   // with FRAUDAR's column weights, so armies whose camouflage lands on the same popular posts
@@ -628,6 +630,7 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
   std::vector<LockstepGroup> lgroups =
       FindLockstep(w, acts, ix, c.lockstep, c.lockstep.max_window_actions, c.max_pairs_in_memory, &ls);
   st.lockstep_skipped_actions = ls.network.skipped_actions;
+  st.lockstep_pairs = ls.network.pairs;
   st.lockstep_candidate_groups = ls.candidate_groups;
   st.lockstep_groups = lgroups.size();
   LockstepCandidates(w, lgroups, c, &cands);

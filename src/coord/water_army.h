@@ -80,11 +80,12 @@ struct AccountFinding {
 struct CoordStats {
   uint64_t acts = 0;
   uint64_t farm_tokens_shared = 0, farm_tokens_too_big = 0, farm_tokens = 0, farm_groups = 0;
-  uint64_t lockstep_skipped_actions = 0, lockstep_candidate_groups = 0, lockstep_groups = 0;
+  uint64_t lockstep_pairs = 0, lockstep_skipped_actions = 0, lockstep_candidate_groups = 0,
+           lockstep_groups = 0;
   uint64_t copy_paste_posts = 0, copy_paste_candidates = 0, copy_paste_skipped_actions = 0,
            copy_paste_groups = 0;
-  uint64_t fraudar_skipped_actions = 0, fraudar_components = 0, fraudar_blocks = 0,
-           fraudar_groups = 0;
+  uint64_t fraudar_pairs = 0, fraudar_passes = 0, fraudar_skipped_actions = 0,
+           fraudar_components = 0, fraudar_blocks = 0, fraudar_groups = 0;
   uint64_t candidate_accounts = 0;  // accounts with any signal
   uint64_t flagged_accounts = 0;
   uint64_t copy_paste_posts_flagged = 0;
