@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "coord/copost_text.h"
-#include "coord/radix_sort.h"
 #include "core/hash.h"
 
 namespace sluice::coord {
@@ -98,8 +97,20 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
     AccountId account;
     uint32_t idx;  // into eligible
   };
+  // The exact Jaccard of two eligible posts' shingle sets, by index into eligible.
+  auto jaccard = [&](uint32_t a, uint32_t b) {
+    const uint32_t *x = &arena[arena_begin[a]], *xe = &arena[0] + arena_begin[a + 1];
+    const uint32_t *y = &arena[arena_begin[b]], *ye = &arena[0] + arena_begin[b + 1];
+    size_t both = 0, nx = static_cast<size_t>(xe - x), ny = static_cast<size_t>(ye - y);
+    while (x < xe && y < ye) {
+      if (*x == *y) ++both, ++x, ++y;
+      else if (*x < *y) ++x;
+      else ++y;
+    }
+    return static_cast<double>(both) / static_cast<double>(nx + ny - both);
+  };
   std::vector<BandAction> band(eligible.size()), scratch(eligible.size());
-  std::vector<uint64_t> cand;
+  std::vector<Partnership> pairs;
   CoActionStats& cs = net.stats;
   for (uint32_t bi = 0; bi < o.bands; ++bi) {
     // Filled in time order, then a stable radix sort by key: (key, time, post) order.
@@ -142,7 +153,8 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
           continue;
         }
         // Each unordered pair once: partners after i in sort order, and only in the first band
-        // the two share (near-duplicates share most bands).
+        // the two share (near-duplicates share most bands). A candidate counts only when the
+        // exact Jaccard reaches the threshold: the sketch finds pairs, it never decides them.
         const uint32_t* ka = &keys[static_cast<size_t>(a.idx) * o.bands];
         for (size_t j = i + 1; j < h; ++j) {
           const BandAction& c = band[j];
@@ -151,8 +163,12 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
           bool earlier = false;
           for (uint32_t e2 = 0; e2 < bi && !earlier; ++e2) earlier = ka[e2] == kc[e2];
           if (earlier) continue;
-          PostId x = std::min(eligible[a.idx], eligible[c.idx]), y = std::max(eligible[a.idx], eligible[c.idx]);
-          cand.push_back((static_cast<uint64_t>(x) << 32) | y);
+          ++st.candidates;
+          if (jaccard(a.idx, c.idx) < o.threshold) continue;
+          ++st.verified;
+          PostId x = eligible[a.idx], y = eligible[c.idx];
+          pairs.push_back({p.account[x], p.account[y], x});
+          pairs.push_back({p.account[y], p.account[x], y});
         }
       }
       if (skipped) ++cs.skipped_keys;
@@ -161,32 +177,6 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
   }
   band = {};
   keys = {};
-  RadixSort(&cand);
-  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
-  st.candidates = cand.size();
-
-  // Verify each candidate on the exact shingle sets.
-  std::vector<uint32_t> index_of(p.size(), kNone);
-  for (uint32_t k = 0; k < eligible.size(); ++k) index_of[eligible[k]] = k;
-  auto jaccard = [&](uint32_t a, uint32_t b) {
-    const uint32_t *x = &arena[arena_begin[a]], *xe = &arena[0] + arena_begin[a + 1];
-    const uint32_t *y = &arena[arena_begin[b]], *ye = &arena[0] + arena_begin[b + 1];
-    size_t both = 0, nx = static_cast<size_t>(xe - x), ny = static_cast<size_t>(ye - y);
-    while (x < xe && y < ye) {
-      if (*x == *y) ++both, ++x, ++y;
-      else if (*x < *y) ++x;
-      else ++y;
-    }
-    return static_cast<double>(both) / static_cast<double>(nx + ny - both);
-  };
-  std::vector<Partnership> pairs;
-  for (uint64_t c : cand) {
-    PostId x = static_cast<PostId>(c >> 32), y = static_cast<PostId>(c & 0xffffffffu);
-    if (jaccard(index_of[x], index_of[y]) < o.threshold) continue;
-    ++st.verified;
-    pairs.push_back({p.account[x], p.account[y], x});
-    pairs.push_back({p.account[y], p.account[x], y});
-  }
   cs.pairs = pairs.size();
   cs.passes = 1;
   net.edges = AggregatePartnerships(&pairs, o.min_weight);

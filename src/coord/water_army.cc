@@ -189,18 +189,29 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
     if (times) times->push_back({phase, std::chrono::duration<double>(now - last).count()});
     last = now;
   };
+  // Copy-paste first: it reads posts only, and its working set (band keys and shingles of every
+  // post) is then freed before the act table is built.
+  std::vector<Candidate> cands;
+  CopyPasteStats cps;
+  FindCopyPaste(w, c, &cps, &cands);
+  st.copy_paste_posts = cps.posts;
+  st.copy_paste_candidates = cps.candidates;
+  st.copy_paste_skipped_actions = cps.skipped_actions;
+  st.copy_paste_groups = cps.groups;
+  lap("copy_paste");
+
   std::vector<Act> acts = CollectActs(w);
   st.acts = acts.size();
   ActsByAccount ix = IndexByAccount(acts, w.accounts.size());
   lap("acts");
 
-  std::vector<Candidate> cands;
   FarmResult fr = FindDeviceFarms(w, acts, ix, c.farm);
   st.farm_tokens_shared = fr.tokens_shared;
   st.farm_tokens_too_big = fr.tokens_too_big;
   st.farm_tokens = fr.tokens.size();
+  size_t before = cands.size();
   FarmCandidates(w, acts, ix, fr, c, &cands);
-  st.farm_groups = cands.size();
+  st.farm_groups = cands.size() - before;
   lap("device_farm");
 
   LockstepStats ls;
@@ -212,14 +223,6 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
   st.lockstep_groups = lgroups.size();
   LockstepCandidates(w, lgroups, c, &cands);
   lap("lockstep");
-
-  CopyPasteStats cps;
-  FindCopyPaste(w, c, &cps, &cands);
-  st.copy_paste_posts = cps.posts;
-  st.copy_paste_candidates = cps.candidates;
-  st.copy_paste_skipped_actions = cps.skipped_actions;
-  st.copy_paste_groups = cps.groups;
-  lap("copy_paste");
 
   FakeEngagementStats fes;
   FindFakeEngagement(w, acts, ix, c, &fes, &cands);
