@@ -23,6 +23,7 @@ void FindCopyPaste(const World& w, const CoordConfig& c, CopyPasteStats* st,
   o.rows = c.similar.rows;
   o.min_chars = c.similar.min_chars;
   o.commonness_window_s = c.copy_paste.context_s;
+  o.max_pairs_in_memory = c.max_pairs_in_memory;
   SimilarTextStats sst;
   CoActionNetwork net = BuildSimilarTextNetwork(w, o, &sst);
   st->posts = sst.posts;

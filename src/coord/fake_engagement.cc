@@ -8,7 +8,6 @@
 #include "coord/evidence.h"
 #include "coord/fraudar.h"
 #include "coord/group_graph.h"
-#include "coord/radix_sort.h"
 
 namespace sluice::coord {
 
@@ -17,17 +16,19 @@ void FindFakeEngagement(const World& w, const std::vector<Act>& acts, const Acts
                         std::vector<Candidate>* out) {
   const FraudarConfig& fc = c.fraudar;
   if (fc.max_blocks == 0) return;
-  // Distinct engagers per target, in the whole graph.
+  // Distinct engagers per target, in the whole graph, one account at a time (no list of all
+  // (account, target) pairs is held).
   std::vector<uint32_t> degree(w.posts.size(), 0);
   {
-    std::vector<uint64_t> pairs;
-    pairs.reserve(acts.size());
-    for (const Act& a : acts)
-      if (a.kind != EngagementKind::kFollow)
-        pairs.push_back((static_cast<uint64_t>(a.target) << 32) | a.account);
-    RadixSort(&pairs);
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    for (uint64_t p : pairs) ++degree[p >> 32];
+    std::vector<PostId> mine;
+    for (AccountId a = 0; a < w.accounts.size(); ++a) {
+      mine.clear();
+      for (uint64_t k = ix.begin[a]; k < ix.begin[a + 1]; ++k)
+        if (acts[ix.index[k]].kind != EngagementKind::kFollow) mine.push_back(acts[ix.index[k]].target);
+      std::sort(mine.begin(), mine.end());
+      mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+      for (PostId t : mine) ++degree[t];
+    }
   }
   // Candidates: accounts sharing uncrowded targets within the window, both ways.
   std::vector<KeyedAction> actions;

@@ -110,76 +110,112 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
     return static_cast<double>(both) / static_cast<double>(nx + ny - both);
   };
   std::vector<BandAction> band(eligible.size()), scratch(eligible.size());
-  std::vector<Partnership> pairs;
   CoActionStats& cs = net.stats;
-  for (uint32_t bi = 0; bi < o.bands; ++bi) {
-    // Filled in time order, then a stable radix sort by key: (key, time, post) order.
-    for (uint32_t k = 0; k < eligible.size(); ++k) {
-      PostId q = eligible[k];
-      band[k] = {keys[static_cast<size_t>(k) * o.bands + bi], p.time[q], p.account[q], k};
-    }
-    for (int shift = 0; shift < 32; shift += 16) {
-      std::vector<size_t> count((1 << 16) + 1, 0);
-      for (const BandAction& x : band) ++count[((x.key >> shift) & 0xffff) + 1];
-      for (size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-      for (const BandAction& x : band) scratch[count[(x.key >> shift) & 0xffff]++] = x;
-      band.swap(scratch);
-    }
-    cs.actions += band.size();
-    for (size_t b = 0, n = band.size(); b < n;) {
-      size_t e = b;
-      while (e < n && band[e].key == band[b].key) ++e;
-      ++cs.keys;
-      if (e - b >= 2) ++cs.shared_keys;
-      bool skipped = false;
-      size_t cl = b, ch = b, l = b, h = b;
-      const uint64_t cw = o.commonness_window_s;
-      for (size_t i = b; i < e; ++i) {
-        const BandAction& a = band[i];
-        if (cw) {
-          while (band[cl].time + cw < a.time) ++cl;
-          while (ch < e && band[ch].time <= a.time + cw) ++ch;
-        } else {
-          cl = b;
-          ch = e;
-        }
-        uint32_t& common = st.commonness[eligible[a.idx]];
-        common = std::max(common, static_cast<uint32_t>(ch - cl));
-        while (band[l].time + static_cast<uint64_t>(o.window_s) < a.time) ++l;
-        while (h < e && band[h].time <= static_cast<uint64_t>(a.time) + o.window_s) ++h;
-        if (o.max_window_actions && h - l > o.max_window_actions) {
-          ++cs.skipped_actions;
-          skipped = true;
-          continue;
-        }
-        // Each unordered pair once: partners after i in sort order, and only in the first band
-        // the two share (near-duplicates share most bands). A candidate counts only when the
-        // exact Jaccard reaches the threshold: the sketch finds pairs, it never decides them.
-        const uint32_t* ka = &keys[static_cast<size_t>(a.idx) * o.bands];
-        for (size_t j = i + 1; j < h; ++j) {
-          const BandAction& c = band[j];
-          if (c.account == a.account && !o.self_loops) continue;
-          const uint32_t* kc = &keys[static_cast<size_t>(c.idx) * o.bands];
-          bool earlier = false;
-          for (uint32_t e2 = 0; e2 < bi && !earlier; ++e2) earlier = ka[e2] == kc[e2];
-          if (earlier) continue;
-          ++st.candidates;
-          if (jaccard(a.idx, c.idx) < o.threshold) continue;
-          ++st.verified;
-          PostId x = eligible[a.idx], y = eligible[c.idx];
-          pairs.push_back({p.account[x], p.account[y], x});
-          pairs.push_back({p.account[y], p.account[x], y});
-        }
+  // One scan over all bands. The first scan also fills the statistics and commonness. Verified
+  // pairs go to `out` when their first account falls in this pass (u1 mod passes); `*found`
+  // counts every (u1, u2, post) found, held or not.
+  auto scan = [&](bool first, uint64_t pass, uint64_t passes, uint64_t limit,
+                  std::vector<Partnership>* out, uint64_t* found) {
+    auto keep = [&](AccountId u1, AccountId u2, PostId m) {
+      ++*found;
+      if (u1 % passes == pass && out->size() < limit) out->push_back({u1, u2, m});
+    };
+    for (uint32_t bi = 0; bi < o.bands; ++bi) {
+      // Filled in time order, then a stable radix sort by key: (key, time, post) order.
+      for (uint32_t k = 0; k < eligible.size(); ++k) {
+        PostId q = eligible[k];
+        band[k] = {keys[static_cast<size_t>(k) * o.bands + bi], p.time[q], p.account[q], k};
       }
-      if (skipped) ++cs.skipped_keys;
-      b = e;
+      for (int shift = 0; shift < 32; shift += 16) {
+        std::vector<size_t> count((1 << 16) + 1, 0);
+        for (const BandAction& x : band) ++count[((x.key >> shift) & 0xffff) + 1];
+        for (size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+        for (const BandAction& x : band) scratch[count[(x.key >> shift) & 0xffff]++] = x;
+        band.swap(scratch);
+      }
+      if (first) cs.actions += band.size();
+      for (size_t b = 0, n = band.size(); b < n;) {
+        size_t e = b;
+        while (e < n && band[e].key == band[b].key) ++e;
+        if (first) {
+          ++cs.keys;
+          if (e - b >= 2) ++cs.shared_keys;
+        }
+        bool skipped = false;
+        size_t cl = b, ch = b, l = b, h = b;
+        const uint64_t cw = o.commonness_window_s;
+        for (size_t i = b; i < e; ++i) {
+          const BandAction& a = band[i];
+          if (first) {
+            if (cw) {
+              while (band[cl].time + cw < a.time) ++cl;
+              while (ch < e && band[ch].time <= a.time + cw) ++ch;
+            } else {
+              cl = b;
+              ch = e;
+            }
+            uint32_t& common = st.commonness[eligible[a.idx]];
+            common = std::max(common, static_cast<uint32_t>(ch - cl));
+          }
+          while (band[l].time + static_cast<uint64_t>(o.window_s) < a.time) ++l;
+          while (h < e && band[h].time <= static_cast<uint64_t>(a.time) + o.window_s) ++h;
+          if (o.max_window_actions && h - l > o.max_window_actions) {
+            if (first) ++cs.skipped_actions;
+            skipped = true;
+            continue;
+          }
+          // Each unordered pair once: partners after i in sort order, and only in the first
+          // band the two share (near-duplicates share most bands). A candidate counts only when
+          // the exact Jaccard reaches the threshold: the sketch finds pairs, never decides them.
+          const uint32_t* ka = &keys[static_cast<size_t>(a.idx) * o.bands];
+          for (size_t j = i + 1; j < h; ++j) {
+            const BandAction& c = band[j];
+            if (c.account == a.account && !o.self_loops) continue;
+            const uint32_t* kc = &keys[static_cast<size_t>(c.idx) * o.bands];
+            bool earlier = false;
+            for (uint32_t e2 = 0; e2 < bi && !earlier; ++e2) earlier = ka[e2] == kc[e2];
+            if (earlier) continue;
+            if (first) ++st.candidates;
+            if (jaccard(a.idx, c.idx) < o.threshold) continue;
+            if (first) ++st.verified;
+            PostId x = eligible[a.idx], y = eligible[c.idx];
+            keep(p.account[x], p.account[y], x);
+            keep(p.account[y], p.account[x], y);
+          }
+        }
+        if (first && skipped) ++cs.skipped_keys;
+        b = e;
+      }
     }
+  };
+  // Usually one scan holds every pair. When the pairs would pass max_pairs_in_memory, the scan is
+  // repeated in passes over u1 mod P, each holding about its share.
+  const uint64_t limit = std::max<uint64_t>(1, o.max_pairs_in_memory);
+  std::vector<Partnership> pairs;
+  uint64_t found = 0;
+  scan(true, 0, 1, limit, &pairs, &found);
+  uint64_t passes = 1;
+  if (found > pairs.size()) {
+    pairs = {};
+    passes = (found + limit - 1) / limit + 1;  // one spare pass: accounts do not split evenly
+    for (uint64_t pass = 0; pass < passes; ++pass) {
+      std::vector<Partnership> part;
+      uint64_t again = 0;
+      scan(false, pass, passes, std::numeric_limits<uint64_t>::max(), &part, &again);
+      std::vector<CoEdge> edges = AggregatePartnerships(&part, o.min_weight);
+      cs.pairs += part.size();
+      net.edges.insert(net.edges.end(), edges.begin(), edges.end());
+    }
+    std::sort(net.edges.begin(), net.edges.end(), [](const CoEdge& a, const CoEdge& b) {
+      return a.u1 != b.u1 ? a.u1 < b.u1 : a.u2 < b.u2;
+    });
+  } else {
+    cs.pairs = pairs.size();
+    net.edges = AggregatePartnerships(&pairs, o.min_weight);
   }
+  cs.passes = static_cast<uint32_t>(passes);
   band = {};
-  keys = {};
-  cs.pairs = pairs.size();
-  cs.passes = 1;
-  net.edges = AggregatePartnerships(&pairs, o.min_weight);
+  scratch = {};
   cs.edges = net.edges.size();
   return net;
 }
