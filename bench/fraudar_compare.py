@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """FRAUDAR: Sluice side by side with the reference code (rgmining/fraudar, FRAUDAR_DIR).
 
-usage: FRAUDAR_DIR=... bench/fraudar_compare.py [--quick]
+usage: FRAUDAR_DIR=... bench/fraudar_compare.py [--quick] [--parts 1,2,3]
 
 Part 1, quality on injected graphs, the FRAUDAR paper's protocol: a 200 x 200 block of density p
 is injected into a base graph with camouflage of four kinds (none; random, each fraud row adding
@@ -213,12 +213,15 @@ def main():
         print("fraudar_compare: FRAUDAR_DIR is not set (a rgmining/fraudar checkout): skipped")
         return
     seeds = 1 if "--quick" in sys.argv else int(os.environ.get("SEEDS", "3"))
+    parts = sys.argv[sys.argv.index("--parts") + 1].split(",") if "--parts" in sys.argv else ["1", "2", "3"]
     with tempfile.TemporaryDirectory() as tmp:
-        part1(seeds, tmp)
-        part2(tmp)
-        if os.environ.get("SIM_DIR"):
+        if "1" in parts:
+            part1(seeds, tmp)
+        if "2" in parts:
+            part2(tmp)
+        if "3" in parts and os.environ.get("SIM_DIR"):
             part3(os.environ["SIM_DIR"], tmp)
-        else:
+        elif "3" in parts:
             print("Part 3 skipped: set SIM_DIR to a `sluice gen` output folder")
 
 

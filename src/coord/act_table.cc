@@ -78,12 +78,12 @@ std::vector<Act> CollectActs(const World& w) {
     if (target == kNone) continue;
     EngagementKind kind =
         p.repost_of[i] != kNone ? EngagementKind::kRepost : EngagementKind::kComment;
-    acts.push_back({p.account[i], target, p.time[i], kind, true, i, p.device[i], p.ip[i]});
+    acts.push_back({p.account[i], target, p.time[i], p.device[i], p.ip[i], kind, true});
     twins.Add(KeyOf(p.account[i], target, p.time[i], kind));
   }
   for (uint32_t i = 0; i < e.size(); ++i) {
     if (twins.TakeOne(KeyOf(e.account[i], e.target[i], e.time[i], e.kind[i]))) continue;
-    acts.push_back({e.account[i], e.target[i], e.time[i], e.kind[i], false, i, e.device[i], e.ip[i]});
+    acts.push_back({e.account[i], e.target[i], e.time[i], e.device[i], e.ip[i], e.kind[i], false});
   }
   std::sort(acts.begin(), acts.end(), [](const Act& a, const Act& b) {
     if (a.time != b.time) return a.time < b.time;
@@ -91,7 +91,8 @@ std::vector<Act> CollectActs(const World& w) {
     if (a.target != b.target) return a.target < b.target;
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.from_post != b.from_post) return a.from_post;
-    return a.source < b.source;
+    if (a.device != b.device) return a.device < b.device;
+    return a.ip < b.ip;
   });
   return acts;
 }

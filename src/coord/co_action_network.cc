@@ -93,50 +93,58 @@ CoActionNetwork BuildCoActionNetwork(std::vector<KeyedAction> actions, uint32_t 
     net.messages = n;
   }
 
-  // Window bounds per action, and which actions are over the cap.
-  std::vector<uint32_t> lo(n), hi(n);
-  std::vector<uint8_t> skip(n, 0);
-  uint64_t estimate = 0;
-  for (size_t b = 0; b < n;) {
-    size_t e = b;
-    while (e < n && actions[e].key == actions[b].key) ++e;
-    ++st.keys;
-    if (e - b >= 2) ++st.shared_keys;
-    bool key_skipped = false;
-    size_t l = b, h = b;
-    for (size_t i = b; i < e; ++i) {
-      uint64_t t = actions[i].time;
-      while (actions[l].time + static_cast<uint64_t>(opt.window_s) < t) ++l;
-      while (h < e && actions[h].time <= t + opt.window_s) ++h;
-      lo[i] = static_cast<uint32_t>(l - b);
-      hi[i] = static_cast<uint32_t>(h - b);
-      if (opt.max_window_actions && h - l > opt.max_window_actions) {
-        skip[i] = 1;
-        ++st.skipped_actions;
-        key_skipped = true;
-      } else {
-        estimate += h - l - 1;
+  // Calls f(i, lo, hi, over_cap) for every action i, where [lo, hi) holds the actions on its key
+  // within ± the window. Cheap enough to run again for every pass, so window bounds are never
+  // stored (they would cost 9 bytes an action).
+  auto for_each_window = [&](auto&& f) {
+    for (size_t b = 0; b < n;) {
+      size_t e = b;
+      while (e < n && actions[e].key == actions[b].key) ++e;
+      size_t l = b, h = b;
+      for (size_t i = b; i < e; ++i) {
+        uint64_t t = actions[i].time;
+        while (actions[l].time + static_cast<uint64_t>(opt.window_s) < t) ++l;
+        while (h < e && actions[h].time <= t + opt.window_s) ++h;
+        f(i, l, h, opt.max_window_actions && h - l > opt.max_window_actions);
       }
+      b = e;
     }
-    if (key_skipped) ++st.skipped_keys;
-    b = e;
-  }
+  };
+  // Counts: keys, skipped actions and keys, and the pairs to expect (an upper bound).
+  uint64_t estimate = 0;
+  size_t key_begin = 0;
+  bool key_skipped = false;
+  for_each_window([&](size_t i, size_t l, size_t h, bool over) {
+    if (i == 0 || actions[i].key != actions[i - 1].key) {
+      st.skipped_keys += key_skipped;
+      key_skipped = false;
+      key_begin = i;
+      ++st.keys;
+    }
+    if (i == key_begin + 1) ++st.shared_keys;
+    if (over) {
+      ++st.skipped_actions;
+      key_skipped = true;
+    } else {
+      estimate += h - l - 1;
+    }
+  });
+  st.skipped_keys += key_skipped;
 
-  uint64_t passes = std::max<uint64_t>(1, (estimate + opt.max_pairs_in_memory - 1) /
-                                              std::max<uint64_t>(1, opt.max_pairs_in_memory));
+  const uint64_t limit = std::max<uint64_t>(1, opt.max_pairs_in_memory);
+  uint64_t passes = std::max<uint64_t>(1, (estimate + limit - 1) / limit);
   st.passes = static_cast<uint32_t>(passes);
   Stamps stamps(account_count);
   for (uint64_t pass = 0; pass < passes; ++pass) {
     std::vector<uint64_t> pairs;          // single key: (u1, u2) per message
     std::vector<Partnership> triples;     // multi key: (u1, u2, message)
-    size_t key_begin = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (i == 0 || actions[i].key != actions[i - 1].key) key_begin = i;
-      if (skip[i]) continue;
+    if (opt.multi_key) triples.reserve(std::min(limit, estimate / passes + 1));
+    else pairs.reserve(std::min(limit, estimate / passes + 1));
+    for_each_window([&](size_t i, size_t l, size_t h, bool over) {
       const KeyedAction& a = actions[i];
-      if (a.account % passes != pass) continue;
+      if (over || a.account % passes != pass) return;
       stamps.Next();
-      for (size_t j = key_begin + lo[i]; j < key_begin + hi[i]; ++j) {
+      for (size_t j = l; j < h; ++j) {
         const KeyedAction& b = actions[j];
         if (j == i || b.message == a.message) continue;
         if (b.account == a.account && !opt.self_loops) continue;
@@ -144,7 +152,7 @@ CoActionNetwork BuildCoActionNetwork(std::vector<KeyedAction> actions, uint32_t 
         if (opt.multi_key) triples.push_back({a.account, b.account, a.message});
         else pairs.push_back(Pack(a.account, b.account));
       }
-    }
+    });
     std::vector<CoEdge> part;
     if (opt.multi_key) {
       st.pairs += triples.size();

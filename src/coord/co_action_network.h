@@ -36,7 +36,7 @@ struct CoActionOptions {
   // messages, not actions.
   bool multi_key = false;
   // Pairs held at once; more are computed in several passes over the accounts.
-  uint64_t max_pairs_in_memory = 200'000'000;
+  uint64_t max_pairs_in_memory = 100'000'000;
 };
 
 struct CoEdge {

@@ -150,6 +150,37 @@ TEST(NetworksTest, RepostTwinsCountOnceAndTextNormalizes) {
   EXPECT_EQ(link.Weight(a, b), 1u);  // the URL twice in one post is one message
 }
 
+TEST(NetworksTest, HashtagsRepliesAndEngagementKinds) {
+  WorldMaker m;
+  m.Post("s", "src", 0, "source")
+      .Post("h1", "a", 100, "x", "", "", {"http://u"}, {"tag", "other"})
+      .Post("h2", "b", 150, "y", "", "", {}, {"tag"})
+      .Post("h3", "c", 150, "z", "", "", {"http://u"}, {})  // the URL is not a hashtag
+      .Post("c1", "a", 300, "reply one", "", "s")
+      .Post("c2", "b", 320, "reply two", "", "s")
+      .Engage("a", "s", "review", 500)
+      .Engage("b", "s", "review", 520)
+      .Engage("c", "s", "like", 510);
+  World w = m.Build();
+  std::vector<Act> acts = CollectActs(w);
+  CoordConfig c = DefaultCoordConfig();
+  AccountId a = w.accounts.ids.Find("a"), b = w.accounts.ids.Find("b"), cc = w.accounts.ids.Find("c");
+  auto net = [&](NetworkType t) { return BuildNetwork(w, acts, {}, t, c, c.network(t)); };
+  CoActionNetwork tags = net(NetworkType::kHashtag);
+  EXPECT_EQ(tags.edges.size(), 2u);
+  EXPECT_EQ(tags.Weight(a, b), 1u);
+  EXPECT_EQ(net(NetworkType::kLink).Weight(a, cc), 1u);
+  CoActionNetwork replies = net(NetworkType::kReply);
+  EXPECT_EQ(replies.Weight(a, b), 1u);
+  EXPECT_EQ(replies.edges.size(), 2u);
+  // Replies are comments too; reviews and likes stay apart.
+  EXPECT_EQ(net(NetworkType::kComment).Weight(b, a), 1u);
+  CoActionNetwork reviews = net(NetworkType::kReview);
+  EXPECT_EQ(reviews.Weight(a, b), 1u);
+  EXPECT_EQ(reviews.Weight(a, cc), 0u);
+  EXPECT_TRUE(net(NetworkType::kLike).edges.empty());
+}
+
 TEST(NetworksTest, RootKeyFollowsRepostChains) {
   WorldMaker m;
   m.Post("s", "src", 0, "source").Post("r1", "a", 10, "", "s").Post("r2", "b", 20, "", "r1");

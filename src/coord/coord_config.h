@@ -124,7 +124,7 @@ struct CoordConfig {
   RepostKey repost_key = RepostKey::kDirect;
   bool npmi = false;           // add NPMI to exported edges
   bool self_loops = false;     // keep (u, u) edges (the toolkit keeps them; we drop by default)
-  uint64_t max_pairs_in_memory = 200'000'000;  // per pass; more passes when exceeded
+  uint64_t max_pairs_in_memory = 100'000'000;  // per pass; more passes when exceeded
   TextConfig text;
   SimilarTextConfig similar;
   FraudarConfig fraudar;

@@ -209,16 +209,18 @@ std::string EdgesJsonl(const World& w, const CoActionNetwork& net, NetworkType t
 std::string StatsJson(const CoordStats& st) {
   return fmt::format(
       "{{\"acts\":{},\"device_farm\":{{\"tokens_shared\":{},\"tokens_too_big\":{},"
-      "\"farm_tokens\":{},\"groups\":{}}},\"lockstep\":{{\"skipped_actions\":{},"
+      "\"farm_tokens\":{},\"groups\":{}}},\"lockstep\":{{\"pairs\":{},\"skipped_actions\":{},"
       "\"candidate_groups\":{},\"groups\":{}}},\"copy_paste\":{{\"posts\":{},\"candidates\":{},"
-      "\"skipped_actions\":{},\"groups\":{}}},\"fraudar\":{{\"skipped_actions\":{},"
+      "\"skipped_actions\":{},\"groups\":{}}},\"fraudar\":{{\"pairs\":{},\"passes\":{},"
+      "\"skipped_actions\":{},"
       "\"components\":{},\"blocks\":{},\"groups\":{}}},"
       "\"candidate_accounts\":{},\"flagged_accounts\":{},\"copy_paste_posts\":{},"
       "\"suppressed_groups\":{}}}",
       st.acts, st.farm_tokens_shared, st.farm_tokens_too_big, st.farm_tokens, st.farm_groups,
-      st.lockstep_skipped_actions, st.lockstep_candidate_groups, st.lockstep_groups,
+      st.lockstep_pairs, st.lockstep_skipped_actions, st.lockstep_candidate_groups, st.lockstep_groups,
       st.copy_paste_posts, st.copy_paste_candidates, st.copy_paste_skipped_actions,
-      st.copy_paste_groups, st.fraudar_skipped_actions, st.fraudar_components, st.fraudar_blocks,
+      st.copy_paste_groups, st.fraudar_pairs, st.fraudar_passes, st.fraudar_skipped_actions,
+      st.fraudar_components, st.fraudar_blocks,
       st.fraudar_groups, st.candidate_accounts, st.flagged_accounts, st.copy_paste_posts_flagged,
       st.suppressed_groups);
 }

@@ -22,22 +22,34 @@ FarmResult FindDeviceFarms(const World& w, const std::vector<Act>& acts,
                            const ActsByAccount& by_account, const DeviceFarmConfig& c) {
   FarmResult res;
   // (token, account) pairs from every place a token appears.
+  // Every act repeats its account's token: fold repeats as the list grows, so memory follows the
+  // distinct (token, account) pairs, not the acts.
   std::vector<std::pair<uint64_t, AccountId>> uses;
+  size_t folded = 0;
+  auto use = [&](TokenKind k, TokenId t, AccountId a) {
+    if (t == kNone) return;
+    uses.push_back({TokenKey(k, t), a});
+    if (uses.size() > 2 * folded + (1u << 22)) {
+      std::sort(uses.begin(), uses.end());
+      uses.erase(std::unique(uses.begin(), uses.end()), uses.end());
+      folded = uses.size();
+    }
+  };
   const AccountTable& at = w.accounts;
   for (AccountId a = 0; a < at.size(); ++a) {
-    if (at.device[a] != kNone) uses.push_back({TokenKey(TokenKind::kDevice, at.device[a]), a});
-    if (at.ip[a] != kNone) uses.push_back({TokenKey(TokenKind::kIp, at.ip[a]), a});
+    use(TokenKind::kDevice, at.device[a], a);
+    use(TokenKind::kIp, at.ip[a], a);
   }
   const PostTable& pt = w.posts;
   for (PostId p = 0; p < pt.size(); ++p) {
     if (!pt.declared[p]) continue;
-    if (pt.device[p] != kNone) uses.push_back({TokenKey(TokenKind::kDevice, pt.device[p]), pt.account[p]});
-    if (pt.ip[p] != kNone) uses.push_back({TokenKey(TokenKind::kIp, pt.ip[p]), pt.account[p]});
+    use(TokenKind::kDevice, pt.device[p], pt.account[p]);
+    use(TokenKind::kIp, pt.ip[p], pt.account[p]);
   }
   for (const Act& a : acts) {
     if (a.from_post) continue;  // its post was counted above
-    if (a.device != kNone) uses.push_back({TokenKey(TokenKind::kDevice, a.device), a.account});
-    if (a.ip != kNone) uses.push_back({TokenKey(TokenKind::kIp, a.ip), a.account});
+    use(TokenKind::kDevice, a.device, a.account);
+    use(TokenKind::kIp, a.ip, a.account);
   }
   std::sort(uses.begin(), uses.end());
   uses.erase(std::unique(uses.begin(), uses.end()), uses.end());

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "coord/indexed_min_heap.h"
+#include "coord/radix_sort.h"
 
 namespace sluice::coord {
 namespace {
@@ -18,24 +19,23 @@ struct Graph {
   std::vector<uint8_t> alive;      // by row-major edge index
 };
 
-Graph MakeGraph(std::vector<BipartiteEdge>& edges, uint32_t rows, uint32_t cols) {
-  std::sort(edges.begin(), edges.end(), [](const BipartiteEdge& a, const BipartiteEdge& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  });
-  edges.erase(std::unique(edges.begin(), edges.end(),
-                          [](const BipartiteEdge& a, const BipartiteEdge& b) {
-                            return a.row == b.row && a.col == b.col;
-                          }),
-              edges.end());
+Graph MakeGraph(std::vector<BipartiteEdge>& input, uint32_t rows, uint32_t cols) {
+  // Sorted and distinct, as (row << 32 | col).
+  std::vector<uint64_t> edges(input.size());
+  for (size_t i = 0; i < input.size(); ++i)
+    edges[i] = (static_cast<uint64_t>(input[i].row) << 32) | input[i].col;
+  input = {};
+  RadixSort(&edges);
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
   Graph g;
   g.rows = rows;
   g.cols = cols;
   const uint64_t m = edges.size();
   g.row_begin.assign(rows + 1, 0);
   g.col_begin.assign(cols + 1, 0);
-  for (const BipartiteEdge& e : edges) {
-    ++g.row_begin[e.row + 1];
-    ++g.col_begin[e.col + 1];
+  for (uint64_t e : edges) {
+    ++g.row_begin[(e >> 32) + 1];
+    ++g.col_begin[(e & 0xffffffffu) + 1];
   }
   for (uint32_t r = 0; r < rows; ++r) g.row_begin[r + 1] += g.row_begin[r];
   for (uint32_t c = 0; c < cols; ++c) g.col_begin[c + 1] += g.col_begin[c];
@@ -44,9 +44,10 @@ Graph MakeGraph(std::vector<BipartiteEdge>& edges, uint32_t rows, uint32_t cols)
   g.col_edge.resize(m);
   std::vector<uint64_t> fill(g.col_begin.begin(), g.col_begin.end() - 1);
   for (uint64_t e = 0; e < m; ++e) {
-    g.row_col[e] = edges[e].col;
-    uint64_t at = fill[edges[e].col]++;
-    g.col_row[at] = edges[e].row;  // rows ascend within a column: edges are row-sorted
+    uint32_t row = static_cast<uint32_t>(edges[e] >> 32), col = static_cast<uint32_t>(edges[e]);
+    g.row_col[e] = col;
+    uint64_t at = fill[col]++;
+    g.col_row[at] = row;  // rows ascend within a column: edges are row-sorted
     g.col_edge[at] = e;
   }
   g.alive.assign(m, 1);
@@ -56,8 +57,7 @@ Graph MakeGraph(std::vector<BipartiteEdge>& edges, uint32_t rows, uint32_t cols)
 FraudarBlock PeelOnce(Graph& g, double log_c, const std::vector<uint32_t>& outside) {
   const uint32_t R = g.rows, C = g.cols;
   std::vector<uint32_t> deg(C, 0);
-  for (uint32_t c = 0; c < C; ++c)
-    for (uint64_t k = g.col_begin[c]; k < g.col_begin[c + 1]; ++k) deg[c] += g.alive[g.col_edge[k]];
+  for (uint64_t e = 0; e < g.row_col.size(); ++e) deg[g.row_col[e]] += g.alive[e];
   std::vector<double> w(C);
   for (uint32_t c = 0; c < C; ++c)
     w[c] = 1.0 / std::log(static_cast<double>(deg[c]) + (outside.empty() ? 0.0 : outside[c]) + log_c);
@@ -95,9 +95,10 @@ FraudarBlock PeelOnce(Graph& g, double log_c, const std::vector<uint32_t>& outsi
   double best = total / static_cast<double>(present_count);
   size_t best_peeled = 0;
   while (rows_left > 0 && cols_left > 0 && !heap.empty()) {
-    uint32_t v = heap.Pop();
+    double delta;
+    uint32_t v = heap.Pop(&delta);
     if (!present[v]) continue;
-    score -= heap.value(v);
+    score -= delta;
     if (v < R) {
       for (uint64_t e = g.row_begin[v]; e < g.row_begin[v + 1]; ++e) {
         if (!g.alive[e]) continue;

@@ -13,12 +13,45 @@ namespace {
 
 using testing::Rand;
 
+FraudarOptions Blocks(uint32_t n) {
+  FraudarOptions o;
+  o.blocks = n;
+  return o;
+}
+
 TEST(IndexedMinHeapTest, PopsInValueThenIndexOrderAfterLowering) {
   IndexedMinHeap h({5, 3, 3, 9, 1});
   h.Lower(3, -8.5);  // 9 -> 0.5
   std::vector<uint32_t> order;
-  while (!h.empty()) order.push_back(h.Pop());
+  std::vector<double> values;
+  while (!h.empty()) {
+    double v;
+    order.push_back(h.Pop(&v));
+    values.push_back(v);
+  }
   EXPECT_EQ(order, (std::vector<uint32_t>{3, 4, 1, 2, 0}));
+  EXPECT_EQ(values, (std::vector<double>{0.5, 1, 3, 3, 5}));
+}
+
+TEST(IndexedMinHeapTest, MatchesASortOnRandomLowering) {
+  Rand rng(3);
+  std::vector<double> v(1000);
+  for (double& x : v) x = static_cast<double>(rng.Below(100));
+  IndexedMinHeap h(v);
+  for (int k = 0; k < 3000; ++k) {
+    uint32_t i = static_cast<uint32_t>(rng.Below(v.size()));
+    double d = -static_cast<double>(rng.Below(5));
+    v[i] += d;
+    h.Lower(i, d);
+  }
+  std::vector<std::pair<double, uint32_t>> want;
+  for (uint32_t i = 0; i < v.size(); ++i) want.push_back({v[i], i});
+  std::sort(want.begin(), want.end());
+  for (const auto& [value, item] : want) {
+    double got;
+    ASSERT_EQ(h.Pop(&got), item);
+    EXPECT_EQ(got, value);
+  }
 }
 
 TEST(FraudarTest, FindsACompleteBipartiteCoreAmongPendants) {
@@ -28,7 +61,7 @@ TEST(FraudarTest, FindsACompleteBipartiteCoreAmongPendants) {
     for (uint32_t c = 0; c < 3; ++c) e.push_back({r, c});
   for (uint32_t r = 3; r < 9; ++r) e.push_back({r, r});
   e.push_back({0, 0});  // duplicates count once
-  auto blocks = Fraudar(e, 9, 9, {5, 1});
+  auto blocks = Fraudar(e, 9, 9, Blocks(1));
   ASSERT_EQ(blocks.size(), 1u);
   EXPECT_EQ(blocks[0].rows, (std::vector<uint32_t>{0, 1, 2}));
   EXPECT_EQ(blocks[0].cols, (std::vector<uint32_t>{0, 1, 2}));
@@ -68,7 +101,7 @@ double RowF1(const std::vector<uint32_t>& found, const std::set<uint32_t>& truth
 TEST(FraudarTest, PlantedBlockWithCamouflageIsFound) {
   for (uint64_t seed : {1, 2, 3}) {
     Planted p = Inject(seed, 2000, 1000, 40, 500, 1.0);
-    auto blocks = Fraudar(p.edges, 2000, 1000, {5, 1});
+    auto blocks = Fraudar(p.edges, 2000, 1000, Blocks(1));
     ASSERT_FALSE(blocks.empty());
     EXPECT_GE(RowF1(blocks[0].rows, p.fraud_rows), 0.95) << "seed " << seed;
     // Every planted target is in; besides them only the most popular columns, which the
@@ -87,7 +120,7 @@ TEST(FraudarTest, SeveralBlocksInTurn) {
     if (q.fraud_rows.count(e.row) && e.col >= 970) p.edges.push_back({e.row, e.col - 100});
   // Peeling may return the two blocks together or one after the other: the first block, or the
   // first two, hold both and little else.
-  auto blocks = Fraudar(p.edges, 2000, 1000, {5, 2});
+  auto blocks = Fraudar(p.edges, 2000, 1000, Blocks(2));
   ASSERT_EQ(blocks.size(), 2u);
   std::set<uint32_t> truth = p.fraud_rows;
   truth.insert(q.fraud_rows.begin(), q.fraud_rows.end());
@@ -100,9 +133,9 @@ TEST(FraudarTest, SeveralBlocksInTurn) {
 
 TEST(FraudarTest, DeterministicAndOrderIndependent) {
   Planted p = Inject(11, 1500, 800, 30, 10, 1.0);
-  auto a = Fraudar(p.edges, 1500, 800, {5, 3});
+  auto a = Fraudar(p.edges, 1500, 800, Blocks(3));
   std::reverse(p.edges.begin(), p.edges.end());
-  auto b = Fraudar(p.edges, 1500, 800, {5, 3});
+  auto b = Fraudar(p.edges, 1500, 800, Blocks(3));
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].rows, b[i].rows);
@@ -112,7 +145,7 @@ TEST(FraudarTest, DeterministicAndOrderIndependent) {
 }
 
 TEST(FraudarTest, EmptyGraphGivesNoBlock) {
-  EXPECT_TRUE(Fraudar({}, 10, 10, {5, 3}).empty());
+  EXPECT_TRUE(Fraudar({}, 10, 10, Blocks(3)).empty());
 }
 
 }  // namespace

@@ -76,6 +76,7 @@ CoActionNetwork BuildNetwork(const World& w, const std::vector<Act>& acts,
     o.bands = config.similar.bands;
     o.rows = config.similar.rows;
     o.min_chars = config.similar.min_chars;
+    o.max_pairs_in_memory = config.max_pairs_in_memory;
     return BuildSimilarTextNetwork(w, o);
   }
   CoActionOptions o;

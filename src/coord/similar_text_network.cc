@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "coord/copost_text.h"
-#include "coord/radix_sort.h"
 #include "core/hash.h"
 
 namespace sluice::coord {
@@ -62,103 +61,161 @@ CoActionNetwork BuildSimilarTextNetwork(const World& w, const SimilarTextOptions
   CoActionNetwork net;
   net.messages_of.assign(w.accounts.size(), 0);
 
-  // One action per (post, band).
-  std::vector<KeyedAction> band_actions;
-  for (PostId i = 0; i < p.size(); ++i) {
-    if (!p.declared[i] || p.repost_of[i] != kNone) continue;
+  // Eligible posts in time order, with their band keys and shingle sets kept as 32-bit hashes
+  // (bands × 4 bytes and about 4 bytes a character per post): a band-key collision only adds a
+  // candidate, and a shingle collision between two texts is as rare as 1 in 2^32 per pair.
+  std::vector<PostId> eligible;
+  for (PostId i = 0; i < p.size(); ++i)
+    if (p.declared[i] && p.repost_of[i] == kNone) eligible.push_back(i);
+  std::stable_sort(eligible.begin(), eligible.end(),
+                   [&](PostId a, PostId b) { return p.time[a] < p.time[b]; });
+  std::vector<uint32_t> keys, arena;
+  std::vector<uint64_t> arena_begin{0};
+  size_t kept = 0;
+  for (PostId i : eligible) {
     std::vector<uint64_t> sh = ShinglesOf(w, i, o);
     if (sh.empty()) continue;
-    ++st.posts;
+    eligible[kept++] = i;
     ++net.messages_of[p.account[i]];
-    std::vector<uint64_t> keys = MinHashBandKeys(sh, o.bands, o.rows);
-    for (uint64_t k : keys) band_actions.push_back({k, p.time[i], p.account[i], i});
+    for (uint64_t k : MinHashBandKeys(sh, o.bands, o.rows))
+      keys.push_back(static_cast<uint32_t>(k ^ (k >> 32)));
+    size_t at = arena.size();
+    for (uint64_t h : sh) arena.push_back(static_cast<uint32_t>(h ^ (h >> 32)));
+    std::sort(arena.begin() + static_cast<ptrdiff_t>(at), arena.end());
+    arena.erase(std::unique(arena.begin() + static_cast<ptrdiff_t>(at), arena.end()), arena.end());
+    arena_begin.push_back(arena.size());
   }
+  eligible.resize(kept);
+  st.posts = eligible.size();
   net.messages = st.posts;
-  std::sort(band_actions.begin(), band_actions.end(), [](const KeyedAction& a, const KeyedAction& b) {
-    return a.key != b.key ? a.key < b.key : a.time != b.time ? a.time < b.time : a.message < b.message;
-  });
   st.commonness.assign(p.size(), 0);
-  for (size_t b = 0, n = band_actions.size(); b < n;) {
-    size_t e = b;
-    while (e < n && band_actions[e].key == band_actions[b].key) ++e;
-    size_t l = b, h = b;
-    for (size_t i = b; i < e; ++i) {
-      uint64_t t = band_actions[i].time, cw = o.commonness_window_s;
-      if (cw) {
-        while (band_actions[l].time + cw < t) ++l;
-        while (h < e && band_actions[h].time <= t + cw) ++h;
-      } else {
-        l = b;
-        h = e;
-      }
-      uint32_t& c = st.commonness[band_actions[i].message];
-      c = std::max(c, static_cast<uint32_t>(h - l));
-    }
-    b = e;
-  }
 
-  // Candidate post pairs: the same band key within the window.
-  std::vector<uint64_t> cand;
-  CoActionStats& cs = net.stats;
-  cs.actions = band_actions.size();
-  for (size_t b = 0, n = band_actions.size(); b < n;) {
-    size_t e = b;
-    while (e < n && band_actions[e].key == band_actions[b].key) ++e;
-    ++cs.keys;
-    if (e - b >= 2) ++cs.shared_keys;
-    bool skipped = false;
-    size_t l = b, h = b;
-    for (size_t i = b; i < e; ++i) {
-      const KeyedAction& a = band_actions[i];
-      while (band_actions[l].time + static_cast<uint64_t>(o.window_s) < a.time) ++l;
-      while (h < e && band_actions[h].time <= static_cast<uint64_t>(a.time) + o.window_s) ++h;
-      if (o.max_window_actions && h - l > o.max_window_actions) {
-        ++cs.skipped_actions;
-        skipped = true;
-        continue;
-      }
-      // Each unordered pair once per band: partners after i in sort order.
-      for (size_t j = i + 1; j < h; ++j) {
-        const KeyedAction& c = band_actions[j];
-        if (c.message == a.message) continue;
-        if (c.account == a.account && !o.self_loops) continue;
-        uint32_t x = std::min(a.message, c.message), y = std::max(a.message, c.message);
-        cand.push_back((static_cast<uint64_t>(x) << 32) | y);
-      }
-    }
-    if (skipped) ++cs.skipped_keys;
-    b = e;
-  }
-  band_actions = {};
-  RadixSort(&cand);
-  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
-  st.candidates = cand.size();
-
-  // Verify each candidate on the exact shingle sets, computed once per post involved.
-  std::vector<PostId> involved;
-  involved.reserve(cand.size() * 2);
-  for (uint64_t c : cand) {
-    involved.push_back(static_cast<PostId>(c >> 32));
-    involved.push_back(static_cast<PostId>(c & 0xffffffffu));
-  }
-  std::sort(involved.begin(), involved.end());
-  involved.erase(std::unique(involved.begin(), involved.end()), involved.end());
-  std::vector<std::vector<uint64_t>> sets(involved.size());
-  for (size_t i = 0; i < involved.size(); ++i) sets[i] = ShinglesOf(w, involved[i], o);
-  auto set_of = [&](PostId q) -> const std::vector<uint64_t>& {
-    return sets[std::lower_bound(involved.begin(), involved.end(), q) - involved.begin()];
+  // One band at a time: posts sharing the band key within the window are candidates.
+  struct BandAction {
+    uint32_t key;
+    Time32 time;
+    AccountId account;
+    uint32_t idx;  // into eligible
   };
+  // The exact Jaccard of two eligible posts' shingle sets, by index into eligible.
+  auto jaccard = [&](uint32_t a, uint32_t b) {
+    const uint32_t *x = &arena[arena_begin[a]], *xe = &arena[0] + arena_begin[a + 1];
+    const uint32_t *y = &arena[arena_begin[b]], *ye = &arena[0] + arena_begin[b + 1];
+    size_t both = 0, nx = static_cast<size_t>(xe - x), ny = static_cast<size_t>(ye - y);
+    while (x < xe && y < ye) {
+      if (*x == *y) ++both, ++x, ++y;
+      else if (*x < *y) ++x;
+      else ++y;
+    }
+    return static_cast<double>(both) / static_cast<double>(nx + ny - both);
+  };
+  std::vector<BandAction> band(eligible.size()), scratch(eligible.size());
+  CoActionStats& cs = net.stats;
+  // One scan over all bands. The first scan also fills the statistics and commonness. Verified
+  // pairs go to `out` when their first account falls in this pass (u1 mod passes); `*found`
+  // counts every (u1, u2, post) found, held or not.
+  auto scan = [&](bool first, uint64_t pass, uint64_t passes, uint64_t limit,
+                  std::vector<Partnership>* out, uint64_t* found) {
+    auto keep = [&](AccountId u1, AccountId u2, PostId m) {
+      ++*found;
+      if (u1 % passes == pass && out->size() < limit) out->push_back({u1, u2, m});
+    };
+    for (uint32_t bi = 0; bi < o.bands; ++bi) {
+      // Filled in time order, then a stable radix sort by key: (key, time, post) order.
+      for (uint32_t k = 0; k < eligible.size(); ++k) {
+        PostId q = eligible[k];
+        band[k] = {keys[static_cast<size_t>(k) * o.bands + bi], p.time[q], p.account[q], k};
+      }
+      for (int shift = 0; shift < 32; shift += 16) {
+        std::vector<size_t> count((1 << 16) + 1, 0);
+        for (const BandAction& x : band) ++count[((x.key >> shift) & 0xffff) + 1];
+        for (size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+        for (const BandAction& x : band) scratch[count[(x.key >> shift) & 0xffff]++] = x;
+        band.swap(scratch);
+      }
+      if (first) cs.actions += band.size();
+      for (size_t b = 0, n = band.size(); b < n;) {
+        size_t e = b;
+        while (e < n && band[e].key == band[b].key) ++e;
+        if (first) {
+          ++cs.keys;
+          if (e - b >= 2) ++cs.shared_keys;
+        }
+        bool skipped = false;
+        size_t cl = b, ch = b, l = b, h = b;
+        const uint64_t cw = o.commonness_window_s;
+        for (size_t i = b; i < e; ++i) {
+          const BandAction& a = band[i];
+          if (first) {
+            if (cw) {
+              while (band[cl].time + cw < a.time) ++cl;
+              while (ch < e && band[ch].time <= a.time + cw) ++ch;
+            } else {
+              cl = b;
+              ch = e;
+            }
+            uint32_t& common = st.commonness[eligible[a.idx]];
+            common = std::max(common, static_cast<uint32_t>(ch - cl));
+          }
+          while (band[l].time + static_cast<uint64_t>(o.window_s) < a.time) ++l;
+          while (h < e && band[h].time <= static_cast<uint64_t>(a.time) + o.window_s) ++h;
+          if (o.max_window_actions && h - l > o.max_window_actions) {
+            if (first) ++cs.skipped_actions;
+            skipped = true;
+            continue;
+          }
+          // Each unordered pair once: partners after i in sort order, and only in the first
+          // band the two share (near-duplicates share most bands). A candidate counts only when
+          // the exact Jaccard reaches the threshold: the sketch finds pairs, never decides them.
+          const uint32_t* ka = &keys[static_cast<size_t>(a.idx) * o.bands];
+          for (size_t j = i + 1; j < h; ++j) {
+            const BandAction& c = band[j];
+            if (c.account == a.account && !o.self_loops) continue;
+            const uint32_t* kc = &keys[static_cast<size_t>(c.idx) * o.bands];
+            bool earlier = false;
+            for (uint32_t e2 = 0; e2 < bi && !earlier; ++e2) earlier = ka[e2] == kc[e2];
+            if (earlier) continue;
+            if (first) ++st.candidates;
+            if (jaccard(a.idx, c.idx) < o.threshold) continue;
+            if (first) ++st.verified;
+            PostId x = eligible[a.idx], y = eligible[c.idx];
+            keep(p.account[x], p.account[y], x);
+            keep(p.account[y], p.account[x], y);
+          }
+        }
+        if (first && skipped) ++cs.skipped_keys;
+        b = e;
+      }
+    }
+  };
+  // Usually one scan holds every pair. When the pairs would pass max_pairs_in_memory, the scan is
+  // repeated in passes over u1 mod P, each holding about its share.
+  const uint64_t limit = std::max<uint64_t>(1, o.max_pairs_in_memory);
   std::vector<Partnership> pairs;
-  for (uint64_t c : cand) {
-    PostId x = static_cast<PostId>(c >> 32), y = static_cast<PostId>(c & 0xffffffffu);
-    if (Jaccard(set_of(x), set_of(y)) < o.threshold) continue;
-    ++st.verified;
-    pairs.push_back({p.account[x], p.account[y], x});
-    pairs.push_back({p.account[y], p.account[x], y});
+  uint64_t found = 0;
+  scan(true, 0, 1, limit, &pairs, &found);
+  uint64_t passes = 1;
+  if (found > pairs.size()) {
+    pairs = {};
+    passes = (found + limit - 1) / limit + 1;  // one spare pass: accounts do not split evenly
+    for (uint64_t pass = 0; pass < passes; ++pass) {
+      std::vector<Partnership> part;
+      uint64_t again = 0;
+      scan(false, pass, passes, std::numeric_limits<uint64_t>::max(), &part, &again);
+      std::vector<CoEdge> edges = AggregatePartnerships(&part, o.min_weight);
+      cs.pairs += part.size();
+      net.edges.insert(net.edges.end(), edges.begin(), edges.end());
+    }
+    std::sort(net.edges.begin(), net.edges.end(), [](const CoEdge& a, const CoEdge& b) {
+      return a.u1 != b.u1 ? a.u1 < b.u1 : a.u2 < b.u2;
+    });
+  } else {
+    cs.pairs = pairs.size();
+    net.edges = AggregatePartnerships(&pairs, o.min_weight);
   }
-  cs.pairs = pairs.size();
-  cs.passes = 1;
-  net.edges = AggregatePartnerships(&pairs, o.min_weight);
+  cs.passes = static_cast<uint32_t>(passes);
+  band = {};
+  scratch = {};
   cs.edges = net.edges.size();
   return net;
 }

@@ -29,6 +29,8 @@ struct SimilarTextOptions {
   uint32_t bands = 32, rows = 4;
   uint32_t min_chars = 10;
   uint32_t commonness_window_s = 0;  // SimilarTextStats::commonness counts within ± this; 0 = all
+  // (u1, u2, post) partnerships held at once; more are found in passes over u1 mod P.
+  uint64_t max_pairs_in_memory = 100'000'000;
 };
 
 struct SimilarTextStats {

@@ -34,6 +34,29 @@ TEST(SimilarTextNetworkTest, FindsEditedCopiesNotOtherTexts) {
   EXPECT_GE(st.candidates, 1u);
 }
 
+TEST(SimilarTextNetworkTest, PassesGiveTheSameNetwork) {
+  WorldMaker m;
+  for (int a = 0; a < 12; ++a)
+    for (int r = 0; r < 3; ++r)
+      m.Post(fmt::format("p{}_{}", a, r), fmt::format("u{}", a), r * 10000 + a * 30,
+             fmt::format("第{}轮：这家店的烤鸭真是太好吃了大家快去排队{}", r, a % 2 ? "！" : "吧"));
+  World w = m.Build();
+  SimilarTextOptions o;
+  o.window_s = 3600;
+  CoActionNetwork one = BuildSimilarTextNetwork(w, o);
+  o.max_pairs_in_memory = 50;
+  CoActionNetwork many = BuildSimilarTextNetwork(w, o);
+  EXPECT_EQ(one.stats.passes, 1u);
+  EXPECT_GT(many.stats.passes, 2u);
+  ASSERT_EQ(one.edges.size(), 12u * 11u);
+  ASSERT_EQ(many.edges.size(), one.edges.size());
+  for (size_t i = 0; i < one.edges.size(); ++i) {
+    EXPECT_EQ(many.edges[i].u1, one.edges[i].u1);
+    EXPECT_EQ(many.edges[i].u2, one.edges[i].u2);
+    EXPECT_EQ(many.edges[i].weight, 3u);
+  }
+}
+
 TEST(SimilarTextNetworkTest, BandKeysAgreeExactlyForEqualSets) {
   std::vector<uint64_t> s = ShingleHashes(ShingleCodePoints("同一段文字，一字不差地出现两次"), 3);
   EXPECT_EQ(MinHashBandKeys(s, 20, 5), MinHashBandKeys(s, 20, 5));

@@ -1,13 +1,11 @@
 // The water-army detector: runs the four detectors over one World and combines their signals into
 // groups and per-account findings.
 //
-//   device_farm      device_farm.h   accounts in step behind a shared device or IP token
-//   lockstep         lockstep.h      CopyCatch groups, with SynchroTrap similarity as support
-//   copy_paste       similar_text_network.h + group_graph.h: accounts posting the same or similar
-//                                    texts within a window, again and again
-//   fake_engagement  fraudar.h       camouflage-resistant dense blocks of accounts × targets, peeled
-//                                    in each component of the co-engagement graph (accounts that
-//                                    share uncrowded targets within a day)
+//   device_farm      device_farm.h      accounts in step behind a shared device or IP token
+//   lockstep         lockstep.h         CopyCatch groups, with SynchroTrap similarity as support
+//   copy_paste       copy_paste.h       accounts posting similar texts together, round after round
+//   fake_engagement  fake_engagement.h  camouflage-resistant dense blocks (FRAUDAR) of accounts ×
+//                                       targets, in each component of the co-engagement graph
 //
 // Every signal has a name, a weight from ScoringConfig and evidence (a JSON object). An account's
 // score is the sum of the weights of its signals (Rspamd-style); at or above flag_score it is a
@@ -25,49 +23,10 @@
 #include <vector>
 
 #include "coord/coord_config.h"
-#include "coord/device_farm.h"
+#include "coord/group.h"
 #include "world/world.h"
 
 namespace sluice::coord {
-
-enum class Tactic : uint8_t { kFakeEngagement, kLockstep, kCopyPaste, kDeviceFarm };
-std::string_view TacticName(Tactic t);
-
-struct Signal {
-  std::string name;
-  double weight = 0;
-  std::string evidence;  // a JSON object
-};
-
-struct GroupAction {
-  AccountId account;
-  Time32 time;
-  PostId post;  // the member's own post (copy_paste) or kNone (an engagement)
-};
-
-// A shared target with the members' timestamps; for copy_paste, a cluster of similar texts (post
-// is its earliest post).
-struct GroupTarget {
-  PostId post;
-  std::vector<GroupAction> actions;  // by time
-};
-
-struct GroupDevice {
-  TokenKind kind;
-  TokenId token;
-  uint32_t accounts = 0, in_step = 0, median_step_s = 0;
-};
-
-struct CoordGroup {
-  Tactic tactic = Tactic::kFakeEngagement;
-  std::string id;                   // assigned once groups are final ("wa0001", ...)
-  std::vector<AccountId> found;     // members as the detector found them, sorted
-  std::vector<AccountId> members;   // flagged accounts whose group this is, sorted
-  std::vector<GroupTarget> targets; // sorted by first action time
-  std::vector<GroupDevice> devices;
-  std::vector<Signal> signals;      // group-level evidence
-  double score = 0;                 // mean score of the members
-};
 
 struct AccountFinding {
   AccountId account;
@@ -80,11 +39,12 @@ struct AccountFinding {
 struct CoordStats {
   uint64_t acts = 0;
   uint64_t farm_tokens_shared = 0, farm_tokens_too_big = 0, farm_tokens = 0, farm_groups = 0;
-  uint64_t lockstep_skipped_actions = 0, lockstep_candidate_groups = 0, lockstep_groups = 0;
+  uint64_t lockstep_pairs = 0, lockstep_skipped_actions = 0, lockstep_candidate_groups = 0,
+           lockstep_groups = 0;
   uint64_t copy_paste_posts = 0, copy_paste_candidates = 0, copy_paste_skipped_actions = 0,
            copy_paste_groups = 0;
-  uint64_t fraudar_skipped_actions = 0, fraudar_components = 0, fraudar_blocks = 0,
-           fraudar_groups = 0;
+  uint64_t fraudar_pairs = 0, fraudar_passes = 0, fraudar_skipped_actions = 0,
+           fraudar_components = 0, fraudar_blocks = 0, fraudar_groups = 0;
   uint64_t candidate_accounts = 0;  // accounts with any signal
   uint64_t flagged_accounts = 0;
   uint64_t copy_paste_posts_flagged = 0;
