@@ -63,9 +63,9 @@ class Normalizer {
   std::string NormalizeUtf8(std::string_view utf8) const;
 };
 
-// ICU's NFKC_Casefold, then OpenCC's t2s character table, precomputed for the Basic Multilingual
-// Plane at construction (about 50 ms). Code points above it go through ICU at each call and
-// keep their Chinese script (OpenCC maps very few of them).
+// ICU's NFKC_Casefold, then the traditional → simplified map of src/text (OpenCC data),
+// precomputed for the Basic Multilingual Plane at construction (about 50 ms). Code points above
+// it go through ICU at each call and keep their Chinese script (OpenCC maps very few of them).
 Result<std::unique_ptr<Normalizer>> MakeIcuNormalizer();
 
 // Decodes UTF-8 into code points; each byte of an invalid sequence becomes one U+FFFD, so code
