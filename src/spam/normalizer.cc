@@ -95,7 +95,7 @@ std::string Normalizer::NormalizeUtf8(std::string_view utf8) const {
   DecodeUtf8(utf8, &cps);
   NormalizedText nt;
   Normalize(cps, &nt);
-  return nt.text;
+  return std::string(nt.view());
 }
 
 namespace {
@@ -173,7 +173,7 @@ class IcuNormalizer final : public Normalizer {
     const size_t n = cps.size();
     std::string& text = out->text;
     // Room for 4 bytes a code point plus slack, so the inline path writes 4 bytes unchecked.
-    text.resize(4 * n + 16);
+    if (text.size() < 4 * n + 16) text.resize(4 * n + 16);
     out->Reserve(n);
     out->n = n;
     uint32_t* starts = out->starts.data();
@@ -222,7 +222,7 @@ class IcuNormalizer final : public Normalizer {
       pos += long_out.size();
     }
     starts[n] = static_cast<uint32_t>(pos);
-    text.resize(pos);
+    out->bytes = pos;
   }
 
   // Well-formed UTF-8 takes a fused loop: each sequence is decoded, stored and normalized while
@@ -232,7 +232,8 @@ class IcuNormalizer final : public Normalizer {
     if (!IsValidUtf8(utf8)) return Normalizer::DecodeAndNormalize(utf8, cps, out);
     const size_t bytes = utf8.size();
     std::string& text = out->text;
-    text.resize(4 * bytes + 16);  // at most one code point a byte, at most 4 output bytes inline
+    // At most one code point a byte, at most 4 output bytes inline.
+    if (text.size() < 4 * bytes + 16) text.resize(4 * bytes + 16);
     out->Reserve(bytes);
     uint32_t* starts = out->starts.data();
     char32_t* folded = out->folded.data();
@@ -299,7 +300,7 @@ class IcuNormalizer final : public Normalizer {
     }
     starts[k] = static_cast<uint32_t>(pos);
     out->n = k;
-    text.resize(pos);
+    out->bytes = pos;
     return k;
   }
 

@@ -409,7 +409,7 @@ Result<SpamReport> SpamDetector::DetectNormalized(std::span<const char32_t> cps,
   const NormalizedText& nt = ws.nt;
   std::vector<LexiconHit>& hits = ws.hits;
   hits.clear();
-  SLUICE_RETURN_IF_ERROR(lexicon_->Scan(nt.text, &hits));
+  SLUICE_RETURN_IF_ERROR(lexicon_->Scan(nt.view(), &hits));
   // Every block must hold spam vocabulary (IsSpam), so a text without a single lexicon hit has
   // none; most pages and nearly all posts end here, before segmentation and features.
   if (hits.empty() && config_.blocks.min_lexicon_items > 0) return report;
