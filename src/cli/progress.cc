@@ -90,6 +90,8 @@ void Progress::Draw(bool final_line, const std::string& what) {
   std::string line = fmt::format("{}: {} ", command_, phase_);
   if (final_line) {
     line += fmt::format("done in {}: {}", Duration(s), what);
+  } else if (unit_.empty()) {
+    line += "elapsed " + Duration(s);
   } else {
     line += Count(static_cast<double>(done)) + " " + unit_;
     if (total_ > 0) line += " of " + Count(static_cast<double>(total_));

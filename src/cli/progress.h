@@ -23,7 +23,8 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  // Starts a phase. `unit` names what Advance counts ("records", "posts"); `total` is how many
+  // Starts a phase. `unit` names what Advance counts ("records", "posts"; empty: the phase counts
+  // nothing and shows its elapsed time only); `total` is how many
   // there will be (0: unknown, no time left is shown). When `eta_done`/`eta_total` are given
   // (e.g. input bytes read of all bytes), the time left comes from them instead of the count.
   // REQUIRES: the previous phase ended.

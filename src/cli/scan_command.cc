@@ -252,7 +252,7 @@ int Run(const ScanArgs& a) {
     progress.End(fmt::format("{} pages", pages));
   }
 
-  progress.Begin("water armies", "groups");
+  progress.Begin("water armies", "");
   coord::CoordResult coord_result = coord::DetectWaterArmies(w, coord_config);
   std::string coord_lines = coord::FindingsJsonl(w, coord_result);
   AddLines(coord_lines, &lines["coord"]);
@@ -290,7 +290,7 @@ int Run(const ScanArgs& a) {
   progress.End(fmt::format("{} findings from {} signals", findings.size(), score_stats.signals));
 
   // Cases: into the user's store, or a throw-away one so summary.json always has the figures.
-  progress.Begin("cases", "cases");
+  progress.Begin("cases", "");
   UnixSeconds data_time = 0;
   for (PostId p = 0; p < posts.size(); ++p)
     if (posts.declared[p]) data_time = std::max<UnixSeconds>(data_time, posts.time[p]);
@@ -341,7 +341,7 @@ int Run(const ScanArgs& a) {
 
   const std::string report_path = (out_dir / "report.html").string();
   if (a.report) {
-    progress.Begin("report", "files");
+    progress.Begin("report", "");
     st = WriteReportHtml(a.out, report_path);
     if (!st.ok()) return fail(st.message());
     progress.End(report_path);
