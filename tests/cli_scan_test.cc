@@ -25,6 +25,8 @@ TEST(CliScanTest, TinyWorldEndToEnd) {
   std::string findings = ReadFile(dir.Path("a/findings.jsonl"));
   EXPECT_EQ(findings, ReadFile(dir.Path("b/findings.jsonl")));
   EXPECT_EQ(ReadFile(dir.Path("a/summary.json")), ReadFile(dir.Path("b/summary.json")));
+  EXPECT_EQ(ReadFile(dir.Path("a/groups.jsonl")), ReadFile(dir.Path("b/groups.jsonl")));
+  EXPECT_EQ(ReadFile(dir.Path("a/report.html")), ReadFile(dir.Path("b/report.html")));
   for (const char* label : {"\"label\":\"rumor\"", "\"label\":\"spam\"", "\"label\":\"water_army\""})
     EXPECT_NE(findings.find(label), std::string::npos) << label;
   EXPECT_NE(findings.find("\"subject\":\"page\""), std::string::npos);

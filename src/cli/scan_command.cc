@@ -7,6 +7,8 @@
 //
 // Per-post detectors (rumor, spam) run on every core through their thread-safe one-post APIs,
 // the same calls the HTTP service and stream workers will make.
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -112,6 +114,8 @@ void AppendCounts(std::string* s, const std::map<std::string, uint64_t>& m) {
 
 int Run(const ScanArgs& a) {
   auto fail = [](const std::string& msg) {
+    // On a terminal the error replaces the phase's status line rather than trailing it.
+    if (::isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "sluice scan: %s\n", msg.c_str());
     return kExitUnusable;
   };
