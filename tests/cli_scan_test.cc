@@ -1,6 +1,7 @@
 // `sluice scan` end to end on a tiny generated world: every detector reports, the output is
 // deterministic, and `sluice eval` can score it.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "core/test_util.h"
 
@@ -110,6 +111,43 @@ TEST(CliScanTest, ScoringConfigErrorsNameTheKeyAndTheFile) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(ReadFile(dir.Path("out/findings.jsonl")).find("{\"name\":\"rumor.claim_match\",\"weight\":9.5,"),
             std::string::npos);
+}
+
+// A case's reach counts an account once however many of the case's posts it reached.
+TEST(CliScanTest, CaseReachCountsEachAccountOnce) {
+  ScratchDir dir;
+  const std::string claim = "南昌自來水廠被人投毒，12小時內千萬不要喝自來水，已有421人送進ICU";
+  std::string events =
+      "{\"type\":\"claim\",\"id\":\"c1\",\"text\":\"" + claim + "\"}\n"
+      "{\"type\":\"account\",\"id\":\"a1\",\"platform\":\"weibo\",\"created_at\":1594598132}\n"
+      "{\"type\":\"account\",\"id\":\"a2\",\"platform\":\"weibo\",\"created_at\":1594598132}\n"
+      "{\"type\":\"account\",\"id\":\"r1\",\"platform\":\"weibo\",\"created_at\":1594598132}\n"
+      "{\"type\":\"account\",\"id\":\"r2\",\"platform\":\"weibo\",\"created_at\":1594598132}\n"
+      "{\"type\":\"post\",\"id\":\"p1\",\"account\":\"a1\",\"time\":1714493090,\"text\":\"" + claim + "\"}\n"
+      "{\"type\":\"post\",\"id\":\"p2\",\"account\":\"a2\",\"time\":1714493190,\"text\":\"" + claim + "\"}\n"
+      "{\"type\":\"engagement\",\"account\":\"r1\",\"target\":\"p1\",\"kind\":\"like\",\"time\":1714493423}\n"
+      "{\"type\":\"engagement\",\"account\":\"r1\",\"target\":\"p2\",\"kind\":\"like\",\"time\":1714493424}\n"
+      "{\"type\":\"engagement\",\"account\":\"r2\",\"target\":\"p1\",\"kind\":\"repost\",\"time\":1714493425}\n";
+  testing::WriteFile(dir.Path("events.jsonl"), events);
+  auto r = RunSluice("scan --quiet " + dir.Path("events.jsonl") + " --db " + dir.Path("cases.db") +
+                     " --out " + dir.Path("out"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string findings = ReadFile(dir.Path("out/findings.jsonl"));
+  EXPECT_NE(findings.find("\"id\":\"p1\",\"label\":\"rumor\""), std::string::npos) << findings;
+  EXPECT_NE(findings.find("\"platform\":\"weibo\",\"account\":\"a1\",\"reach\":{\"accounts\":2,\"reposts\":1,\"engagement\":1}"),
+            std::string::npos) << findings;
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(dir.Path("cases.db").c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT reach_accounts, reach_reposts, reach_engagement, items FROM cases "
+                                  "WHERE key = 'rumor:claim:c1'", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 2);  // r1 and r2; the sum over the posts would say 3
+  EXPECT_EQ(sqlite3_column_int(st, 1), 1);
+  EXPECT_EQ(sqlite3_column_int(st, 2), 2);
+  EXPECT_EQ(sqlite3_column_int(st, 3), 2);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
 }
 
 TEST(CliScanTest, MissingInputIsUnusableAndWritesNothing) {

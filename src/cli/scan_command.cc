@@ -279,7 +279,8 @@ int Run(const ScanArgs& a) {
   Result<std::vector<Finding>> scored = Score(std::move(signals), scoring_config, &score_stats);
   if (!scored.ok()) return fail(scored.status().message());
   std::vector<Finding> findings = std::move(scored).value();
-  AddFindingContext(w, &findings);
+  std::vector<std::vector<AccountId>> reached;
+  AddFindingContext(w, &findings, &reached);
   const std::string findings_path = (out_dir / "findings.jsonl").string();
   st = WriteFindings(findings_path, findings);
   if (st.ok()) st = WriteWhole((out_dir / "groups.jsonl").string(), groups);
@@ -301,7 +302,8 @@ int Run(const ScanArgs& a) {
   for (size_t i = 0; i < w.engagements.size(); ++i)
     data_time = std::max<UnixSeconds>(data_time, w.engagements.time[i]);
   Result<ScanCases> cases =
-      RecordScanInCases(a.db.empty() ? ":memory:" : a.db, findings_path, scoring_config, data_time);
+      RecordScanInCases(a.db.empty() ? ":memory:" : a.db, findings_path, findings, reached,
+                        scoring_config, data_time);
   if (!cases.ok()) return fail(cases.status().message());
   progress.End(fmt::format("{} opened, {} updated", cases.value().opened, cases.value().updated));
 

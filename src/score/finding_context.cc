@@ -5,7 +5,9 @@
 
 namespace sluice {
 
-void AddFindingContext(const World& w, std::vector<Finding>* findings) {
+void AddFindingContext(const World& w, std::vector<Finding>* findings,
+                       std::vector<std::vector<AccountId>>* reached_out) {
+  if (reached_out) reached_out->assign(findings->size(), {});
   const PostTable& posts = w.posts;
   const AccountTable& accounts = w.accounts;
   // Reach is per subject, shared by the subject's findings under several labels.
@@ -20,8 +22,12 @@ void AddFindingContext(const World& w, std::vector<Finding>* findings) {
     if (f.subject == SubjectKind::kPost) {
       PostId p = posts.ids.Find(f.id);
       if (p == kNone) continue;
-      f.platform = platform_name(posts.platform[p]);
-      if (posts.account[p] != kNone) f.account = std::string(accounts.ids.Get(posts.account[p]));
+      AccountId author = posts.account[p];
+      // A post record may leave its platform out; its author's record then says where it is.
+      uint16_t platform = posts.platform[p];
+      if (platform == kNoPlatform && author != kNone) platform = accounts.platform[author];
+      f.platform = platform_name(platform);
+      if (author != kNone) f.account = std::string(accounts.ids.Get(author));
       if (post_slot[p] == kNone) {
         post_slot[p] = static_cast<uint32_t>(reach.size());
         reach.emplace_back();
@@ -65,6 +71,16 @@ void AddFindingContext(const World& w, std::vector<Finding>* findings) {
 
   for (size_t i = 0; i < findings->size(); ++i)
     if (finding_slot[i] != kNone) (*findings)[i].reach = reach[finding_slot[i]];
+  if (reached_out == nullptr) return;
+  // `reached` is sorted by slot: each slot's accounts are one run of it.
+  for (size_t i = 0; i < findings->size(); ++i) {
+    uint32_t s = finding_slot[i];
+    if (s == kNone) continue;
+    std::vector<AccountId>& out = (*reached_out)[i];
+    for (auto it = std::lower_bound(reached.begin(), reached.end(), std::make_pair(s, AccountId{0}));
+         it != reached.end() && it->first == s; ++it)
+      out.push_back(it->second);
+  }
 }
 
 }  // namespace sluice
