@@ -136,6 +136,9 @@ TEST(CliScanTest, CaseReachCountsEachAccountOnce) {
   EXPECT_NE(findings.find("\"id\":\"p1\",\"label\":\"rumor\""), std::string::npos) << findings;
   EXPECT_NE(findings.find("\"platform\":\"weibo\",\"account\":\"a1\",\"reach\":{\"accounts\":2,\"reposts\":1,\"engagement\":1}"),
             std::string::npos) << findings;
+  // Both posts fall in one hour, and both are rumors.
+  EXPECT_NE(ReadFile(dir.Path("out/summary.json")).find("\"rows\":[[\"2024-04-30T16:00:00Z\",2,2,0,0,0]]"),
+            std::string::npos);
   sqlite3* h = nullptr;
   ASSERT_EQ(sqlite3_open_v2(dir.Path("cases.db").c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   sqlite3_stmt* st = nullptr;
