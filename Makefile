@@ -3,7 +3,7 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc)
 FUZZ_RUNS ?= 1000000
 
-.PHONY: all bootstrap build demo test fuzz bench clean
+.PHONY: all bootstrap build demo test fuzz bench bench-scan clean
 
 all: build
 
@@ -34,6 +34,10 @@ demo: build
 
 bench: build
 	scripts/bench-ingest $(BUILD)
+
+# `sluice scan` at SCALE (default medium, 10M events): wall time, peak memory, time per phase.
+bench-scan: build
+	scripts/bench-scan $(BUILD) $(or $(SCALE),medium)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-fuzz

@@ -23,5 +23,6 @@ void RegisterMatch(CLI::App& app, int* exit_code);
 void RegisterClaims(CLI::App& app, int* exit_code);
 void RegisterClean(CLI::App& app, int* exit_code);
 void RegisterCoord(CLI::App& app, int* exit_code);
+void RegisterReport(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   sluice::cli::RegisterClaims(app, &exit_code);
   sluice::cli::RegisterClean(app, &exit_code);
   sluice::cli::RegisterCoord(app, &exit_code);
+  sluice::cli::RegisterReport(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

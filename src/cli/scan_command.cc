@@ -1,10 +1,14 @@
 // `sluice scan EVENTS… --out DIR`: the main job. Ingests the events, runs every detector that has
 // landed (rumor matching against the claim registry, injected spam in posts and pages, water
-// armies), and writes DIR/findings.jsonl (sorted: the same input and config give the same bytes),
-// DIR/groups.jsonl, DIR/rejects.jsonl (when any) and DIR/summary.json.
+// armies), scores every detector's signals through one configuration (config/scoring.json, or
+// --config over it), and writes DIR/findings.jsonl (sorted: the same input and config give the
+// same bytes), DIR/groups.jsonl, DIR/rejects.jsonl (when any), DIR/summary.json and
+// DIR/report.html. With --db the findings go into the case store. docs/scan.md documents it.
 //
 // Per-post detectors (rumor, spam) run on every core through their thread-safe one-post APIs,
 // the same calls the HTTP service and stream workers will make.
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -19,16 +23,25 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/scan_cases.h"
 #include "coord/coord_config.h"
 #include "coord/coord_output.h"
 #include "coord/water_army.h"
 #include "core/json_writer.h"
 #include "core/output_file.h"
 #include "ingest/ingest.h"
+#include "report/report_html.h"
+#include "report/timeline.h"
 #include "rumor/claim_registry.h"
+#include "rumor/claims_file.h"
 #include "rumor/match_json.h"
 #include "rumor/matcher.h"
 #include "rumor/rumor_config.h"
+#include "score/finding_context.h"
+#include "score/finding_signals.h"
+#include "score/scorer.h"
+#include "score/scoring_config.h"
 #include "spam/spam_accounts.h"
 #include "spam/spam_config.h"
 #include "spam/spam_detector.h"
@@ -39,94 +52,83 @@ namespace sluice::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 struct ScanArgs {
   std::vector<std::string> events;
   std::string out;
   std::string pages;
+  std::string claims;
+  std::string config;
+  std::string db;
   std::string rumor_config, spam_config, coord_config;
   size_t max_line_bytes = 1 << 20;
   bool quiet = false;
+  bool timings = false;
+  bool report = true;
 };
 
-class Progress {
- public:
-  explicit Progress(bool quiet) : quiet_(quiet), start_(Clock::now()), phase_start_(start_) {}
-  void Begin(const std::string& phase) {
-    phase_ = phase;
-    phase_start_ = Clock::now();
-    if (!quiet_) std::fprintf(stderr, "scan: %s…\n", phase.c_str());
-  }
-  void End(const std::string& what) {
-    double s = std::chrono::duration<double>(Clock::now() - phase_start_).count();
-    times_.emplace_back(phase_, s);
-    if (!quiet_) std::fprintf(stderr, "scan: %s done in %.2f s: %s\n", phase_.c_str(), s, what.c_str());
-  }
-  double total() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
-
- private:
-  bool quiet_;
-  Clock::time_point start_, phase_start_;
-  std::string phase_;
-  std::vector<std::pair<std::string, double>> times_;
-};
-
-// A finding line with its sort key (subject, id, label) taken from the line's first keys.
-struct Line {
-  std::string key;
-  std::string text;
-};
-
-std::string SortKey(const std::string& line) {
-  // Every detector writes "subject", "id", "label" first, in that order (docs/findings.md).
-  return line.substr(0, std::min<size_t>(line.find(",\"score\""), line.size()));
-}
-
-void AddLines(const std::string& jsonl, std::vector<Line>* out) {
+// Splits a detector's JSONL output into its lines, for the scoring stage.
+void AddLines(const std::string& jsonl, std::vector<std::string_view>* out) {
   size_t pos = 0;
   while (pos < jsonl.size()) {
     size_t nl = jsonl.find('\n', pos);
     if (nl == std::string::npos) nl = jsonl.size();
-    if (nl > pos) {
-      std::string text = jsonl.substr(pos, nl - pos);
-      out->push_back(Line{SortKey(text), std::move(text)});
-    }
+    if (nl > pos) out->push_back(std::string_view(jsonl).substr(pos, nl - pos));
     pos = nl + 1;
   }
 }
 
-std::string LabelOf(const std::string& line) {
-  size_t at = line.find("\"label\":\"");
-  if (at == std::string::npos) return "?";
-  at += 9;
-  return line.substr(at, line.find('"', at) - at);
-}
-
 // Runs `fn(i)` for i in [0, n) on every core; `fn` must be thread-safe.
 template <typename Fn>
-void ParallelFor(size_t n, Fn fn) {
+void ParallelFor(size_t n, Progress* progress, Fn fn) {
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<size_t> next{0};
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&] {
-      for (size_t i; (i = next.fetch_add(256)) < n;)
+      for (size_t i; (i = next.fetch_add(256)) < n;) {
         for (size_t k = i; k < std::min(n, i + 256); ++k) fn(k);
+        progress->Advance(std::min(n, i + 256) - i);
+      }
     });
   for (std::thread& th : pool) th.join();
 }
 
+Status WriteWhole(const std::string& path, const std::string& bytes) {
+  OutputFile out;
+  SLUICE_RETURN_IF_ERROR(out.Open(path));
+  SLUICE_RETURN_IF_ERROR(out.Write(bytes));
+  return out.Commit();
+}
+
+void AppendCounts(std::string* s, const std::map<std::string, uint64_t>& m) {
+  *s += "{";
+  bool first = true;
+  for (const auto& [k, n] : m) {
+    if (!first) *s += ",";
+    first = false;
+    AppendJsonString(s, k);
+    *s += fmt::format(":{}", n);
+  }
+  *s += "}";
+}
+
 int Run(const ScanArgs& a) {
   auto fail = [](const std::string& msg) {
+    // On a terminal the error replaces the phase's status line rather than trailing it.
+    if (::isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "sluice scan: %s\n", msg.c_str());
     return kExitUnusable;
   };
   std::error_code ec;
   fs::create_directories(a.out, ec);
   if (ec) return fail(a.out + ": cannot create: " + ec.message());
+  const fs::path out_dir(a.out);
 
   // Configurations first: a bad one should fail before any long work.
+  Result<ScoringConfig> scoring = LoadScoringConfig(a.config);
+  if (!scoring.ok()) return fail(scoring.status().message());
+  const ScoringConfig& scoring_config = scoring.value();
   rumor::RumorConfig rumor_config;
   if (!a.rumor_config.empty()) {
     Result<rumor::RumorConfig> c = rumor::LoadRumorConfig(a.rumor_config);
@@ -144,15 +146,34 @@ int Run(const ScanArgs& a) {
     Status st = coord::ApplyCoordConfigFile(a.coord_config, &coord_config);
     if (!st.ok()) return fail(st.message());
   }
+  std::vector<rumor::Claim> claims;
+  if (!a.claims.empty()) {
+    Result<std::vector<rumor::Claim>> c = rumor::ReadClaims(a.claims);
+    if (!c.ok()) return fail(c.status().message());
+    claims = std::move(c).value();
+  }
+  Status st = CheckInputs(a.events);
+  if (!st.ok()) return fail(st.message());
 
-  Progress progress(a.quiet);
-  progress.Begin("ingest");
+  Progress progress("scan", a.quiet);
+  uint64_t input_bytes = 0;
+  for (const std::string& e : a.events) {
+    uintmax_t n = e == "-" ? 0 : fs::file_size(e, ec);
+    if (e != "-" && !ec) input_bytes += n;
+  }
+  // Standard input has no size: its share of the work is unknowable, so no time left is shown.
+  if (std::find(a.events.begin(), a.events.end(), "-") != a.events.end()) input_bytes = 0;
+  IngestProgress ingest_progress;
+  progress.Begin("ingest", "records");
+  progress.CountFrom(&ingest_progress.lines);
+  progress.SetEtaSource(&ingest_progress.bytes_in, input_bytes);
   RejectSink rejects(5, 1024);
-  Status st = rejects.OpenFile((fs::path(a.out) / "rejects.jsonl").string());
+  st = rejects.OpenFile((out_dir / "rejects.jsonl").string());
   if (!st.ok()) return fail(st.message());
   IngestOptions opt;
   opt.max_line_bytes = a.max_line_bytes;
   opt.salt = TokenSalt("sluice-default-salt");
+  opt.progress = &ingest_progress;
   IngestStats stats;
   Result<World> loaded = Ingest(a.events, opt, &rejects, &stats);
   if (!loaded.ok()) return fail(loaded.status().message());
@@ -162,17 +183,24 @@ int Run(const ScanArgs& a) {
   progress.End(fmt::format("{} posts, {} engagements, {} claims, {} rejected", w.posts.size(),
                            w.engagements.size(), w.claims.size(), stats.rejected));
 
-  std::vector<Line> findings;
-  std::map<std::string, uint64_t> by_label;
+  // Detectors write finding lines, by room; the scoring stage re-weighs their signals.
+  std::map<std::string, std::vector<std::string_view>> lines;
+  auto line_count = [&lines] {
+    size_t n = 0;
+    for (const auto& [room, v] : lines) n += v.size();
+    return n;
+  };
 
-  // Rumors: the registry is every claim record in the input.
-  progress.Begin("rumor");
+  // Rumors: the registry is every claim record in the input, then the --claims file (a claim of
+  // the file replaces an event's claim with the same id).
+  progress.Begin("rumor and spam", "posts", w.posts.size());
   rumor::ClaimRegistry registry(rumor_config);
-  std::vector<rumor::Claim> claims;
+  std::vector<rumor::Claim> all_claims;
   for (ClaimId c = 0; c < w.claims.size(); ++c)
-    claims.push_back(rumor::Claim{std::string(w.claims.ids.Get(c)), w.claims.text[c],
-                                  w.claims.source[c], w.claims.verdict[c], w.claims.published[c]});
-  st = registry.Add(std::move(claims));
+    all_claims.push_back(rumor::Claim{std::string(w.claims.ids.Get(c)), w.claims.text[c],
+                                      w.claims.source[c], w.claims.verdict[c], w.claims.published[c]});
+  for (rumor::Claim& c : claims) all_claims.push_back(std::move(c));
+  st = registry.Add(std::move(all_claims));
   if (!st.ok()) return fail(st.message());
   text::CharTable::Get();
   rumor::Matcher matcher(registry);
@@ -182,7 +210,7 @@ int Run(const ScanArgs& a) {
   const PostTable& posts = w.posts;
   std::vector<std::string> rumor_lines(posts.size()), spam_lines(posts.size());
   std::atomic<uint64_t> spam_errors{0};
-  ParallelFor(posts.size(), [&](size_t i) {
+  ParallelFor(posts.size(), &progress, [&](size_t i) {
     if (!posts.declared[i]) return;
     std::string_view id = posts.ids.Get(static_cast<PostId>(i));
     std::string_view text = posts.text(static_cast<PostId>(i));
@@ -197,21 +225,29 @@ int Run(const ScanArgs& a) {
     }
     spam_lines[i] = spam::SpamFindingJson("post", id, r.value());
   });
-  size_t before = findings.size();
-  for (const std::string& l : rumor_lines) AddLines(l, &findings);
-  progress.End(fmt::format("{} posts matched against {} claims: {} rumor findings", posts.size(),
-                           registry.size(), findings.size() - before));
+  if (spam_errors > 0) return fail(fmt::format("spam detection failed on {} posts", spam_errors.load()));
+  for (const std::string& l : rumor_lines) AddLines(l, &lines["rumor"]);
+  for (const std::string& l : spam_lines) AddLines(l, &lines["spam"]);
+  // Spam sources: accounts whose posts are mostly spam. The strings outlive scoring (AddLines
+  // keeps views into them).
+  std::vector<uint8_t> post_is_spam(posts.size());
+  for (size_t i = 0; i < posts.size(); ++i) post_is_spam[i] = !spam_lines[i].empty();
+  std::vector<std::string> spam_account_lines;
+  for (const spam::SpamAccount& sa : spam::FindSpamAccounts(w, post_is_spam, spam_config.accounts))
+    spam_account_lines.push_back(spam::SpamAccountFindingJson(w, sa, spam_config.accounts));
+  for (const std::string& l : spam_account_lines) AddLines(l, &lines["spam"]);
+  progress.End(fmt::format("{} posts matched against {} claims: {} rumor and {} spam candidates",
+                           posts.size(), registry.size(), lines["rumor"].size(), lines["spam"].size()));
 
-  progress.Begin("spam");
-  before = findings.size();
-  for (const std::string& l : spam_lines) AddLines(l, &findings);
   uint64_t pages = 0;
+  std::vector<std::string> page_lines;
   if (!a.pages.empty()) {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(a.pages, ec))
       if (e.is_regular_file()) files.push_back(e.path());
     if (ec) return fail(a.pages + ": cannot list: " + ec.message());
     std::sort(files.begin(), files.end());
+    progress.Begin("spam in pages", "pages", files.size());
     for (const fs::path& f : files) {
       std::FILE* in = std::fopen(f.c_str(), "rb");
       if (in == nullptr) return fail(f.string() + ": cannot open");
@@ -221,73 +257,125 @@ int Run(const ScanArgs& a) {
       std::fclose(in);
       Result<spam::SpamReport> r = spam_detector.value()->Detect(text);
       if (!r.ok()) return fail(f.string() + ": " + r.status().message());
-      AddLines(spam::SpamFindingJson("page", f.filename().string(), r.value()), &findings);
+      page_lines.push_back(spam::SpamFindingJson("page", f.filename().string(), r.value()));
       ++pages;
+      progress.Advance(1);
+    }
+    for (const std::string& l : page_lines) AddLines(l, &lines["spam"]);
+    progress.End(fmt::format("{} pages", pages));
+  }
+
+  progress.Begin("water armies", "");
+  coord::CoordResult coord_result = coord::DetectWaterArmies(w, coord_config);
+  std::string coord_lines = coord::FindingsJsonl(w, coord_result);
+  AddLines(coord_lines, &lines["coord"]);
+  std::string groups = coord::GroupsJsonl(w, coord_result, 50);
+  progress.End(fmt::format("{} groups", coord_result.groups.size()));
+
+  // Scoring: every detector's signals, weighed by one configuration (Rspamd's verdict).
+  progress.Begin("scoring", "candidates", line_count());
+  std::vector<Signal> signals;
+  for (const auto& [room, room_lines] : lines) {
+    for (std::string_view l : room_lines) {
+      st = AppendSignalsOfFindingLine(l, room, &signals);
+      if (!st.ok()) return fail(st.message());
+      progress.Advance(1);
     }
   }
-  if (spam_errors > 0) return fail(fmt::format("spam detection failed on {} posts", spam_errors.load()));
-  std::vector<uint8_t> post_is_spam(posts.size());
-  for (size_t i = 0; i < posts.size(); ++i) post_is_spam[i] = !spam_lines[i].empty();
-  for (const spam::SpamAccount& sa : spam::FindSpamAccounts(w, post_is_spam, spam_config.accounts))
-    AddLines(spam::SpamAccountFindingJson(w, sa, spam_config.accounts), &findings);
-  progress.End(fmt::format("{} posts and {} pages: {} spam findings", posts.size(), pages,
-                           findings.size() - before));
-
-  progress.Begin("water armies");
-  coord::CoordResult coord_result = coord::DetectWaterArmies(w, coord_config);
-  before = findings.size();
-  AddLines(coord::FindingsJsonl(w, coord_result), &findings);
-  std::string groups = coord::GroupsJsonl(w, coord_result, 50);
-  progress.End(fmt::format("{} groups, {} findings", coord_result.groups.size(),
-                           findings.size() - before));
-
-  // Sorted by (subject, id, label); a subject with several detectors' findings keeps each.
-  std::stable_sort(findings.begin(), findings.end(),
-                   [](const Line& x, const Line& y) { return x.key < y.key; });
-  OutputFile out;
-  st = out.Open((fs::path(a.out) / "findings.jsonl").string());
-  for (const Line& l : findings) {
-    if (st.ok()) st = out.Write(l.text);
-    if (st.ok()) st = out.Write("\n");
-    ++by_label[LabelOf(l.text)];
+  st = CheckSignalsConfigured(signals, scoring_config);
+  if (!st.ok()) return fail(st.message());
+  ScoreStats score_stats;
+  Result<std::vector<Finding>> scored = Score(std::move(signals), scoring_config, &score_stats);
+  if (!scored.ok()) return fail(scored.status().message());
+  std::vector<Finding> findings = std::move(scored).value();
+  std::vector<std::vector<AccountId>> reached;
+  AddFindingContext(w, &findings, &reached);
+  const std::string findings_path = (out_dir / "findings.jsonl").string();
+  st = WriteFindings(findings_path, findings);
+  if (st.ok()) st = WriteWhole((out_dir / "groups.jsonl").string(), groups);
+  if (!st.ok()) return fail(st.message());
+  std::map<std::string, uint64_t> by_label, by_tactic;
+  std::map<std::string, std::map<std::string, uint64_t>> by_platform;
+  for (const Finding& f : findings) {
+    ++by_label[f.label];
+    if (!f.tactic.empty()) ++by_tactic[f.tactic];
+    ++by_platform[f.platform.empty() ? "unknown" : f.platform][f.label];
   }
-  if (st.ok()) st = out.Commit();
-  if (!st.ok()) return fail(st.message());
-  OutputFile gout;
-  st = gout.Open((fs::path(a.out) / "groups.jsonl").string());
-  if (st.ok()) st = gout.Write(groups);
-  if (st.ok()) st = gout.Commit();
-  if (!st.ok()) return fail(st.message());
+  progress.End(fmt::format("{} findings from {} signals", findings.size(), score_stats.signals));
 
-  // summary.json holds counts only (no timings), so it is deterministic too.
+  // Cases: into the user's store, or a throw-away one so summary.json always has the figures.
+  progress.Begin("cases", "");
+  UnixSeconds data_time = 0;
+  for (PostId p = 0; p < posts.size(); ++p)
+    if (posts.declared[p]) data_time = std::max<UnixSeconds>(data_time, posts.time[p]);
+  for (size_t i = 0; i < w.engagements.size(); ++i)
+    data_time = std::max<UnixSeconds>(data_time, w.engagements.time[i]);
+  Result<ScanCases> cases =
+      RecordScanInCases(a.db.empty() ? ":memory:" : a.db, findings_path, findings, reached,
+                        scoring_config, data_time);
+  if (!cases.ok()) return fail(cases.status().message());
+  progress.End(fmt::format("{} opened, {} updated", cases.value().opened, cases.value().updated));
+
+  // summary.json holds counts only (no timings, no wall-clock time), so it is deterministic too.
   std::string s = "{\"inputs\":[";
   for (size_t i = 0; i < a.events.size(); ++i) {
     if (i) s += ",";
     AppendJsonString(&s, a.events[i]);
   }
-  s += fmt::format("],\"accounts\":{},\"posts\":{},\"engagements\":{},\"claims\":{},\"pages\":{},"
-                   "\"rejected\":{},\"dangling\":{},\"findings\":{},\"groups\":{},\"by_label\":{{",
-                   w.accounts.size(), w.posts.size(), w.engagements.size(), w.claims.size(), pages,
-                   stats.rejected, stats.dangling.total(), findings.size(),
-                   coord_result.groups.size());
+  s += "],\"claims_file\":";
+  AppendJsonString(&s, a.claims);
+  s += fmt::format(",\"accounts\":{},\"posts\":{},\"engagements\":{},\"claims\":{},\"pages\":{},"
+                   "\"rejected\":{},\"dangling\":{},\"findings\":{},\"groups\":{},\"by_label\":",
+                   w.accounts.size(), w.posts.size(), w.engagements.size(), registry.size(), pages,
+                   stats.rejected, stats.dangling.total(), findings.size(), coord_result.groups.size());
+  AppendCounts(&s, by_label);
+  s += ",\"by_tactic\":";
+  AppendCounts(&s, by_tactic);
+  s += ",\"by_platform\":{";
   bool first = true;
-  for (const auto& [label, n] : by_label) {
-    s += first ? "" : ",";
-    AppendJsonString(&s, label);
-    s += ":" + std::to_string(n);
+  for (const auto& [platform, m] : by_platform) {
+    if (!first) s += ",";
     first = false;
+    AppendJsonString(&s, platform);
+    s += ":";
+    AppendCounts(&s, m);
   }
-  s += "}}\n";
-  OutputFile sout;
-  st = sout.Open((fs::path(a.out) / "summary.json").string());
-  if (st.ok()) st = sout.Write(s);
-  if (st.ok()) st = sout.Commit();
+  s += "},\"scoring\":{\"config\":";
+  AppendJsonString(&s, scoring_config.sources);
+  s += fmt::format(",\"signals\":{},\"duplicates\":{},\"candidates\":{},\"below_threshold\":{}}}",
+                   score_stats.signals, score_stats.duplicates, score_stats.candidates,
+                   score_stats.below_threshold);
+  s += ",\"case_store\":";
+  AppendJsonString(&s, a.db);
+  s += fmt::format(",\"cases_this_scan\":{{\"opened\":{},\"updated\":{},\"reopened\":{}}},\"cases\":",
+                   cases.value().opened, cases.value().updated, cases.value().reopened);
+  s += cases.value().summary_json;
+  s += ",\"timeline\":" + TimelineJson(w, findings) + "}\n";
+  st = WriteWhole((out_dir / "summary.json").string(), s);
   if (!st.ok()) return fail(st.message());
-  if (!a.quiet) std::fprintf(stderr, "scan: finished in %.1f s\n", progress.total());
-  std::printf("%s/findings.jsonl: %zu findings", a.out.c_str(), findings.size());
+
+  const std::string report_path = (out_dir / "report.html").string();
+  if (a.report) {
+    progress.Begin("report", "");
+    st = WriteReportHtml(a.out, report_path);
+    if (!st.ok()) return fail(st.message());
+    progress.End(report_path);
+  }
+
+  if (a.timings) {
+    for (const auto& [phase, secs] : progress.times())
+      std::fprintf(stderr, "scan: phase %-16s %8.2f s\n", phase.c_str(), secs);
+    std::fprintf(stderr, "scan: total            %8.2f s\n", progress.elapsed());
+  }
+  std::printf("%s: %zu findings", findings_path.c_str(), findings.size());
   for (const auto& [label, n] : by_label) std::printf("  %s %llu", label.c_str(), static_cast<unsigned long long>(n));
   std::printf("\n%s/summary.json, %s/groups.jsonl%s\n", a.out.c_str(), a.out.c_str(),
               stats.rejected ? (", " + a.out + "/rejects.jsonl").c_str() : "");
+  if (!a.db.empty())
+    std::printf("%s: %llu cases opened, %llu updated\n", a.db.c_str(),
+                static_cast<unsigned long long>(cases.value().opened),
+                static_cast<unsigned long long>(cases.value().updated));
+  if (a.report) std::printf("report: %s\n", report_path.c_str());
   return kExitOk;
 }
 
@@ -296,18 +384,24 @@ int Run(const ScanArgs& a) {
 void RegisterScan(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ScanArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "scan", "The main job: ingest events, run every detector, write findings.jsonl, "
-              "groups.jsonl, summary.json. Exit 0 done, 2 unusable input.");
+      "scan", "The main job: ingest events, run every detector, score, write findings.jsonl, "
+              "groups.jsonl, summary.json and report.html; with --db, open cases. "
+              "Exit 0 done, 2 unusable input or configuration (docs/scan.md).");
   cmd->add_option("events", args->events, "Event files (JSONL or .jsonl.zst; claims may be among them)")
       ->required();
   cmd->add_option("--out", args->out, "Output directory")->required();
+  cmd->add_option("--claims", args->claims, "Claims to match (JSONL or a claim database), besides the claim records among the events");
+  cmd->add_option("--config", args->config, "Scoring configuration merged over config/scoring.json");
+  cmd->add_option("--db", args->db, "Case store to open and update cases in (SQLite; created when missing)");
   cmd->add_option("--pages", args->pages, "A directory of crawled pages (text or HTML) to check for spam");
   cmd->add_option("--rumor-config", args->rumor_config, "Rumor matching configuration (JSON)");
   cmd->add_option("--spam-config", args->spam_config, "Spam detection configuration (JSON)");
   cmd->add_option("--coord-config", args->coord_config, "Water-army detection configuration (JSON)");
   cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB)")
       ->check(CLI::PositiveNumber);
-  cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
+  cmd->add_flag("--quiet", args->quiet, "No progress on the terminal");
+  cmd->add_flag("--timings", args->timings, "Print each phase's wall time on stderr at the end");
+  cmd->add_flag("!--no-report", args->report, "Do not write report.html");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });
 }
 

@@ -211,6 +211,7 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
     batch = q->TakeEmpty();
     return ok;
   };
+  uint64_t files_done_bytes = 0;
   for (size_t f = 0; f < inputs.size(); ++f) {
     batch->file_index = f;
     Result<std::unique_ptr<LineReader>> opened = LineReader::Open(inputs[f], options.max_line_bytes);
@@ -234,6 +235,7 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
       if (!batch->Fits(ArenaNeed(line.bytes) + kRawKeep)) {
         if (!push()) return;
         batch->file_index = f;
+        if (options.progress) options.progress->bytes_in.store(files_done_bytes + reader.bytes_in());
       }
       Batch::Entry e{line.number, line.full_length, {}, 0, Batch::kBlank};
       if (line.too_long) {
@@ -262,6 +264,8 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
     batch->file_done = true;
     batch->bytes_in = reader.bytes_in();
     batch->bytes_out = reader.bytes_out();
+    files_done_bytes += reader.bytes_in();
+    if (options.progress) options.progress->bytes_in.store(files_done_bytes);
     if (!push()) return;
   }
   batch->end = true;
@@ -307,6 +311,7 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
         }
       }
       if (failure.ok() && !b->status.ok()) failure = b->status;
+      if (options.progress) options.progress->lines.store(st.lines);
       if (b->file_done) {
         st.bytes_in += b->bytes_in;
         st.bytes_uncompressed += b->bytes_out;

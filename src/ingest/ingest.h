@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,9 +18,16 @@
 
 namespace sluice {
 
+// Live counters for a progress display, updated once a batch while Ingest runs.
+struct IngestProgress {
+  std::atomic<uint64_t> lines{0};
+  std::atomic<uint64_t> bytes_in{0};  // read from disk so far, over all inputs (compressed for .zst)
+};
+
 struct IngestOptions {
   size_t max_line_bytes = 1 << 20;  // longer lines are rejected as line_too_long
   std::string salt;                 // for device and IP tokens; see TokenSalt()
+  IngestProgress* progress = nullptr;  // optional; must outlive the Ingest call
 };
 
 struct IngestStats {
