@@ -24,9 +24,10 @@ fuzz: bootstrap $(BUILD)-fuzz/build.ninja
 	cmake --build $(BUILD)-fuzz -j $(JOBS) --target fuzz_targets
 	scripts/run-fuzz $(BUILD)-fuzz $(FUZZ_RUNS)
 
+# The fuzz run goes first so that CTest's summary is the last thing printed.
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory fuzz
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: build
 	scripts/demo $(BUILD)

@@ -13,8 +13,15 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUnusable = 2;
 
+void RegisterScan(CLI::App& app, int* exit_code);
 void RegisterValidate(CLI::App& app, int* exit_code);
 void RegisterImport(CLI::App& app, int* exit_code);
+void RegisterEval(CLI::App& app, int* exit_code);
+void RegisterGen(CLI::App& app, int* exit_code);
+void RegisterCases(CLI::App& app, int* exit_code);
+void RegisterMatch(CLI::App& app, int* exit_code);
+void RegisterClaims(CLI::App& app, int* exit_code);
+void RegisterClean(CLI::App& app, int* exit_code);
 void RegisterCoord(CLI::App& app, int* exit_code);
 
 }  // namespace sluice::cli

@@ -8,7 +8,15 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sluice 0.1.0");
   app.require_subcommand(1);
   int exit_code = sluice::cli::kExitOk;
+  sluice::cli::RegisterScan(app, &exit_code);
   sluice::cli::RegisterValidate(app, &exit_code);
+  sluice::cli::RegisterGen(app, &exit_code);
+  sluice::cli::RegisterEval(app, &exit_code);
+  sluice::cli::RegisterImport(app, &exit_code);
+  sluice::cli::RegisterCases(app, &exit_code);
+  sluice::cli::RegisterMatch(app, &exit_code);
+  sluice::cli::RegisterClaims(app, &exit_code);
+  sluice::cli::RegisterClean(app, &exit_code);
   sluice::cli::RegisterCoord(app, &exit_code);
   try {
     app.parse(argc, argv);

@@ -24,9 +24,12 @@ struct ValidateArgs {
 
 // 1234567 -> "1,234,567": counts in a terminal report are read by people.
 std::string Num(uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return s;
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 std::string ToJson(const std::vector<std::string>& files, const IngestStats& st,

@@ -284,7 +284,14 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
     std::unique_ptr<Batch> b = queue.Pop();
     if (failure.ok()) {
       const std::string& file = inputs[b->file_index] == "-" ? std::string("<stdin>") : inputs[b->file_index];
-      for (const Batch::Entry& e : b->entries) {
+      const std::vector<Batch::Entry>& entries = b->entries;
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const Batch::Entry& e = entries[i];
+        for (int stage = 0; stage < 2; ++stage) {
+          size_t ahead = i + (stage == 0 ? 16 : 8);
+          if (ahead < entries.size() && entries[ahead].kind == Batch::kRecord)
+            builder.Prefetch(b->records[entries[ahead].index], stage);
+        }
         ++st.lines;
         if (e.kind == Batch::kBlank) {
           ++st.blank_lines;

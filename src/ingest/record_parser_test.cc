@@ -33,7 +33,9 @@ TEST(RecordParserTest, DataCases) {
     ex >> want >> detail;
     if (want == "ok") {
       EXPECT_TRUE(ok) << "line " << line_no << ": " << why.detail;
-      if (ok) EXPECT_EQ(RecordTypeName(rec.type), detail) << "line " << line_no;
+      if (ok) {
+        EXPECT_EQ(RecordTypeName(rec.type), detail) << "line " << line_no;
+      }
     } else {
       EXPECT_FALSE(ok) << "line " << line_no << " parsed but expected " << want;
       if (!ok) {

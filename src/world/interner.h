@@ -25,6 +25,14 @@ class Interner {
   uint32_t Intern(std::string_view s, bool* added = nullptr);
   // The same, with `hash` == Hash64(s) computed by the caller (e.g. on another thread).
   uint32_t InternHashed(std::string_view s, uint64_t hash, bool* added = nullptr);
+  // Memory-latency hiding for bulk loads: call PrefetchSlot(Hash64(s)) some records ahead of
+  // Intern(s), then PrefetchString a few records later, so the slot and then the stored string
+  // are in cache when Intern needs them. Both are hints only.
+  void PrefetchSlot(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
+  void PrefetchString(uint64_t hash) const {
+    const Slot& slot = slots_[hash & mask_];
+    if (slot.id_plus_1 != 0) __builtin_prefetch(arena_.data() + (slot.place >> 24));
+  }
   // Returns the id of `s` or kNone.
   uint32_t Find(std::string_view s) const;
   std::string_view Get(uint32_t id) const {

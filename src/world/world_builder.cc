@@ -65,6 +65,37 @@ PostId WorldBuilder::PostRef(std::string_view id) {
   return i;
 }
 
+void WorldBuilder::Prefetch(const Record& r, int stage) const {
+  auto id = [&](const Interner& in, std::string_view s) {
+    uint64_t h = Hash64(s);
+    if (stage == 0) in.PrefetchSlot(h);
+    else in.PrefetchString(h);
+  };
+  auto token = [&](const std::optional<std::string_view>& t) {
+    if (stage == 0 && t && !t->empty()) token_ids_.Prefetch(SaltedToken(*t, salt_seed_));
+  };
+  switch (r.type) {
+    case RecordType::kEngagement:
+      id(w_.accounts.ids, r.engagement.account);
+      id(w_.posts.ids, r.engagement.target);
+      token(r.engagement.device);
+      token(r.engagement.ip);
+      break;
+    case RecordType::kPost:
+      id(w_.posts.ids, r.post.id);
+      id(w_.accounts.ids, r.post.account);
+      if (r.post.repost_of) id(w_.posts.ids, *r.post.repost_of);
+      token(r.post.device);
+      break;
+    case RecordType::kAccount:
+      id(w_.accounts.ids, r.account.id);
+      token(r.account.device);
+      break;
+    case RecordType::kClaim:
+      break;
+  }
+}
+
 bool WorldBuilder::Add(const Record& r, Rejection* why) {
   bool ok = true;
   switch (r.type) {
@@ -184,12 +215,12 @@ World WorldBuilder::Finalize(DanglingCounts* dangling) {
     Permute(&e.ip, order);
   }
   // Columns grew by doubling; give back the slack (up to half of each column).
-  e.account.shrink_to_fit();
-  e.target.shrink_to_fit();
-  e.time.shrink_to_fit();
-  e.kind.shrink_to_fit();
-  e.device.shrink_to_fit();
-  e.ip.shrink_to_fit();
+  auto shrink = [](auto&... cols) { (cols.shrink_to_fit(), ...); };
+  shrink(e.account, e.target, e.time, e.kind, e.device, e.ip);
+  PostTable& pt = w_.posts;
+  shrink(pt.declared, pt.account, pt.time, pt.text_offset, pt.text_len, pt.platform, pt.repost_of,
+         pt.reply_to, pt.device, pt.ip, pt.term_begin, pt.n_urls, pt.n_hashtags, pt.n_mentions,
+         pt.terms);  // not the text arena: copying it would raise peak memory by its size
   DanglingCounts d;
   const PostTable& p = w_.posts;
   const AccountTable& a = w_.accounts;
