@@ -1,26 +1,26 @@
 #!/usr/bin/env bash
 # Water-army quality on simulated platforms: for each camouflage setting, `sluice gen` writes a
 # world with labelled armies and confounders, `sluice coord` reads it, and bench/coord_score.py
-# prints account F1 per tactic and the share of each confounder flagged (plus `sluice eval`'s
-# table when the binary has it). Skips with a message when no binary with `gen` is given.
+# prints account F1 per tactic (a finding must name the right tactic) and the share of each
+# confounder's accounts flagged; `sluice eval` adds its label-level rows (water_army by tactic,
+# confounders over accounts and posts).
 #
-#   SLUICE_GEN=path/to/sluice-with-gen bench/coord_quality.sh [SCALE] [SEEDS...]
+#   bench/coord_quality.sh [SCALE] [SEEDS...]
 #
-# SCALE defaults to small, SEEDS to "1". Environment: SLUICE (the coord binary, default
-# build/src/cli/sluice), SLUICE_EVAL (a binary with `eval`, optional), WORK (default
-# /tmp/coord-quality), CAMOUFLAGE (default "0 0.5 1"), POPULAR (default "0 0.5 1": share of
-# camouflage on popular posts).
+# SCALE defaults to small, SEEDS to "1". Environment: SLUICE (default build/src/cli/sluice; it
+# must have `gen`, `coord` and `eval`), WORK (default /tmp/coord-quality), CAMOUFLAGE (default
+# "0 0.5 1": camouflage engagements per fraud engagement), POPULAR (default "0 0.5 1": share of
+# the camouflage put on popular posts). Worlds already generated in WORK are reused.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 SLUICE=${SLUICE:-$here/../build/src/cli/sluice}
-GEN=${SLUICE_GEN:-}
-if [[ -z "$GEN" ]] || ! "$GEN" gen --help > /dev/null 2>&1; then
-  echo "coord_quality: set SLUICE_GEN to a sluice binary that has 'gen' (branch sim): skipped"
+if ! "$SLUICE" gen --help > /dev/null 2>&1; then
+  echo "coord_quality: $SLUICE has no 'gen': skipped"
   exit 0
 fi
 scale=${1:-small}
 shift || true
-seeds=("${@:-1}")
+seeds=("$@")
 [[ ${#seeds[@]} -eq 0 ]] && seeds=(1)
 work=${WORK:-/tmp/coord-quality}
 mkdir -p "$work"
@@ -29,14 +29,18 @@ for seed in "${seeds[@]}"; do
     for pop in ${POPULAR:-0 0.5 1}; do
       d="$work/$scale-s$seed-c$cam-p$pop"
       echo "{\"camouflage_ratio\": $cam, \"camouflage_popular\": $pop}" > "$work/cfg.json"
-      [[ -s "$d/truth.jsonl" ]] || "$GEN" gen --out "$d" --scale "$scale" --seed "$seed" --config "$work/cfg.json" > /dev/null
-      "$SLUICE" coord "$d/events.jsonl.zst" --out "$d/coord" 2> /dev/null || true
+      [[ -s "$d/truth.jsonl" ]] ||
+        "$SLUICE" gen --out "$d" --scale "$scale" --seed "$seed" --config "$work/cfg.json" > /dev/null
+      rc=0
+      "$SLUICE" coord "$d/events.jsonl.zst" --out "$d/coord" 2> /dev/null || rc=$?
+      if [[ $rc -gt 1 ]]; then
+        echo "coord_quality: sluice coord failed on $d (exit $rc)" >&2
+        exit "$rc"
+      fi
       echo "== scale $scale seed $seed camouflage $cam:1, popular share $pop"
       /usr/bin/python3 "$here/coord_score.py" "$d/truth.jsonl" "$d/coord/findings.jsonl"
-      if [[ -n "${SLUICE_EVAL:-}" ]]; then
-        "$SLUICE_EVAL" eval --truth "$d/truth.jsonl" --findings "$d/coord/findings.jsonl" |
-          grep -E "account water_army|post copy_paste|fake_engagement|lockstep|copy_paste|device_farm|family_device|campus_ip|  fan|news_wire"
-      fi
+      "$SLUICE" eval --truth "$d/truth.jsonl" --findings "$d/coord/findings.jsonl" |
+        sed -n '/^water_army by tactic/,/^$/p;/^confounders/,/^$/p'
     done
   done
 done
