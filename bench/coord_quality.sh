@@ -10,7 +10,8 @@
 # SCALE defaults to small, SEEDS to "1". Environment: SLUICE (default build/src/cli/sluice; it
 # must have `gen`, `coord` and `eval`), WORK (default /tmp/coord-quality), CAMOUFLAGE (default
 # "0 0.5 1": camouflage engagements per fraud engagement), POPULAR (default "0 0.5 1": share of
-# the camouflage put on popular posts). Worlds already generated in WORK are reused.
+# the camouflage put on popular posts), COORD_CONFIG (a `sluice coord --config` file, optional).
+# Worlds already generated in WORK are reused.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 SLUICE=${SLUICE:-$here/../build/src/cli/sluice}
@@ -32,7 +33,8 @@ for seed in "${seeds[@]}"; do
       [[ -s "$d/truth.jsonl" ]] ||
         "$SLUICE" gen --out "$d" --scale "$scale" --seed "$seed" --config "$work/cfg.json" > /dev/null
       rc=0
-      "$SLUICE" coord "$d/events.jsonl.zst" --out "$d/coord" 2> /dev/null || rc=$?
+      "$SLUICE" coord "$d/events.jsonl.zst" --out "$d/coord" ${COORD_CONFIG:+--config "$COORD_CONFIG"} \
+        2> /dev/null || rc=$?
       if [[ $rc -gt 1 ]]; then
         echo "coord_quality: sluice coord failed on $d (exit $rc)" >&2
         exit "$rc"
