@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -271,9 +272,21 @@ std::string Arg(int argc, char** argv, const char* name, const char* def) {
   return def;
 }
 
+// The corpus files are the benchmark's input: a failed write must stop it, not time an empty run.
+bool WriteWhole(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary);
+  f << bytes;
+  f.close();
+  if (f) return true;
+  std::fprintf(stderr, "rumor_bench gen: %s: cannot write\n", path.c_str());
+  return false;
+}
+
 int Gen(int argc, char** argv) {
   std::string dir = Arg(argc, argv, "--out", "");
   if (dir.empty()) return std::fprintf(stderr, "rumor_bench gen: --out DIR is required\n"), 2;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
   size_t n_claims = std::stoull(Arg(argc, argv, "--claims", "100000"));
   size_t n_posts = std::stoull(Arg(argc, argv, "--posts", "200000"));
   double rumor = std::stod(Arg(argc, argv, "--rumor-fraction", "0.1"));
@@ -287,7 +300,7 @@ int Gen(int argc, char** argv) {
     sluice::AppendJsonString(&out, c.text);
     out += "}\n";
   }
-  std::ofstream(dir + "/claims.jsonl", std::ios::binary) << out;
+  if (!WriteWhole(dir + "/claims.jsonl", out)) return 2;
   out.clear();
   for (size_t p = 0; p < n_posts; ++p) {
     std::u32string text;
@@ -319,7 +332,7 @@ int Gen(int argc, char** argv) {
     sluice::AppendJsonString(&out, U8(text));
     out += ",\"claim\":\"" + claim + "\",\"edits\":[" + edits + "]}\n";
   }
-  std::ofstream(dir + "/posts.jsonl", std::ios::binary) << out;
+  if (!WriteWhole(dir + "/posts.jsonl", out)) return 2;
   std::fprintf(stderr, "rumor_bench gen: %zu claims, %zu posts in %s\n", n_claims, n_posts, dir.c_str());
   return 0;
 }

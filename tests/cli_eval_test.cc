@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "run_command.h"
+#include "core/test_util.h"
 
 namespace sluice {
 namespace {
@@ -26,7 +26,7 @@ class CliEval : public ::testing::Test {
 TEST_F(CliEval, JsonIsDeterministicAndParses) {
   std::vector<std::string> args = {"eval", "--truth", Case("multi_label", "truth.jsonl"),
                                    "--findings", Case("multi_label", "findings.jsonl"), "--json"};
-  testing::CommandResult a = RunSluice(args), b = RunSluice(args);
+  testing::RunResult a = RunSluice(args), b = RunSluice(args);
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.err, "");
   EXPECT_EQ(a.out, b.out);
@@ -47,7 +47,7 @@ TEST_F(CliEval, JsonIsDeterministicAndParses) {
 }
 
 TEST_F(CliEval, TableHasARowPerClassWithNaForUndefinedScores) {
-  testing::CommandResult r = RunSluice({"eval", "--truth", Case("empty_findings", "truth.jsonl"),
+  testing::RunResult r = RunSluice({"eval", "--truth", Case("empty_findings", "truth.jsonl"),
                                         "--findings", Case("empty_findings", "findings.jsonl")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("post rumor"), std::string::npos) << r.out;
@@ -57,7 +57,7 @@ TEST_F(CliEval, TableHasARowPerClassWithNaForUndefinedScores) {
 
 TEST_F(CliEval, MalformedLineIsOneLineErrorWithFileAndLine) {
   std::string findings = Case("error_malformed_line", "findings.jsonl");
-  testing::CommandResult r = RunSluice(
+  testing::RunResult r = RunSluice(
       {"eval", "--truth", Case("error_malformed_line", "truth.jsonl"), "--findings", findings});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
@@ -66,7 +66,7 @@ TEST_F(CliEval, MalformedLineIsOneLineErrorWithFileAndLine) {
 }
 
 TEST_F(CliEval, MissingFileAndMissingOptionAreUnusable) {
-  testing::CommandResult r =
+  testing::RunResult r =
       RunSluice({"eval", "--truth", "/nonexistent/truth.jsonl", "--findings",
                  Case("perfect", "findings.jsonl")});
   EXPECT_EQ(r.exit_code, 2);

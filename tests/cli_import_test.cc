@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "core/output_stream.h"
-#include "run_command.h"
+#include "core/test_util.h"
 
 namespace sluice {
 namespace {
@@ -39,10 +39,10 @@ class CliImportCed : public ::testing::Test {
 TEST_F(CliImportCed, CleanInputExitsZeroAndValidates) {
   Reposts(R"({"root":"S1","mid":"R1","uid":"2","parent":"","text":"","date":"2014-05-13 23:00:00"})" "\n");
   std::string out = (dir_ / "events.jsonl.zst").string();
-  testing::CommandResult r = RunSluice({"import", "ced", (dir_ / "ced").string(), "--out", out});
+  testing::RunResult r = RunSluice({"import", "ced", (dir_ / "ced").string(), "--out", out});
   ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("reposts                  1"), std::string::npos) << r.out;
-  testing::CommandResult v = RunSluice({"validate", out});
+  testing::RunResult v = RunSluice({"validate", out});
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   EXPECT_NE(v.out.find("account 2  post 2  engagement 1"), std::string::npos) << v.out;
 }
@@ -53,7 +53,7 @@ TEST_F(CliImportCed, BadLinesAreReportedCountedAndLeftOut) {
           R"({"root":"S1","mid":"R2","uid":"3","parent":"R1","text":"x","date":"2014-05-14 01:00:00"})" "\n");
   std::string out = (dir_ / "events.jsonl").string();
   std::string rejects = (dir_ / "rejects.jsonl").string();
-  testing::CommandResult r = RunSluice(
+  testing::RunResult r = RunSluice(
       {"import", "ced", (dir_ / "ced").string(), "--out", out, "--rejects", rejects});
   EXPECT_EQ(r.exit_code, 1) << r.err << r.out;
   std::string reposts = (dir_ / "ced" / "reposts.jsonl.zst").string();
@@ -64,14 +64,14 @@ TEST_F(CliImportCed, BadLinesAreReportedCountedAndLeftOut) {
   ASSERT_TRUE(std::getline(in, line));
   EXPECT_EQ(line.rfind("{\"file\":\"" + reposts + "\",\"line\":2,\"reason\":\"invalid_json\"", 0), 0u)
       << line;
-  testing::CommandResult v = RunSluice({"validate", out});
+  testing::RunResult v = RunSluice({"validate", out});
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   EXPECT_NE(v.out.find("account 3  post 3  engagement 2"), std::string::npos) << v.out;
 }
 
 TEST_F(CliImportCed, UnusableInputExitsTwoAndWritesNothing) {
   std::string out = (dir_ / "events.jsonl").string();
-  testing::CommandResult r = RunSluice({"import", "ced", (dir_ / "ced").string(), "--out", out});
+  testing::RunResult r = RunSluice({"import", "ced", (dir_ / "ced").string(), "--out", out});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "sluice import ced: " + (dir_ / "ced" / "reposts.jsonl.zst").string() +
                        ": no such file\n");

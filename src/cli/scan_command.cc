@@ -29,6 +29,7 @@
 #include "rumor/match_json.h"
 #include "rumor/matcher.h"
 #include "rumor/rumor_config.h"
+#include "spam/spam_accounts.h"
 #include "spam/spam_config.h"
 #include "spam/spam_detector.h"
 #include "spam/spam_finding.h"
@@ -225,6 +226,10 @@ int Run(const ScanArgs& a) {
     }
   }
   if (spam_errors > 0) return fail(fmt::format("spam detection failed on {} posts", spam_errors.load()));
+  std::vector<uint8_t> post_is_spam(posts.size());
+  for (size_t i = 0; i < posts.size(); ++i) post_is_spam[i] = !spam_lines[i].empty();
+  for (const spam::SpamAccount& sa : spam::FindSpamAccounts(w, post_is_spam, spam_config.accounts))
+    AddLines(spam::SpamAccountFindingJson(w, sa, spam_config.accounts), &findings);
   progress.End(fmt::format("{} posts and {} pages: {} spam findings", posts.size(), pages,
                            findings.size() - before));
 

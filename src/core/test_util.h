@@ -2,6 +2,8 @@
 // compression, and running the built `sluice` binary. Header-only so each room's tests can use it.
 #pragma once
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zstd.h>
@@ -13,6 +15,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+extern char** environ;
 
 namespace sluice::testing {
 
@@ -58,6 +63,12 @@ struct RunResult {
   std::string err;  // stderr
 };
 
+// The `sluice` binary under test: $SLUICE_BIN (CTest sets it), or "" when unset.
+inline std::string SluiceBinary() {
+  const char* bin = std::getenv("SLUICE_BIN");
+  return bin != nullptr ? bin : "";
+}
+
 // Runs `sluice ARGS` (the binary named by $SLUICE_BIN, set by CTest) through the shell.
 // `args` is pasted into a shell command line: quote paths that need it.
 inline RunResult RunSluice(const std::string& args, const std::string& stdin_path = "") {
@@ -71,6 +82,34 @@ inline RunResult RunSluice(const std::string& args, const std::string& stdin_pat
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = ReadFile(tmp.Path("out"));
   r.err = ReadFile(tmp.Path("err"));
+  return r;
+}
+
+// The same without a shell: each argument reaches the binary as it is, whatever it holds.
+// Output goes to files, not pipes, so a chatty child can never block on a full pipe.
+inline RunResult RunSluice(const std::vector<std::string>& args) {
+  const char* bin = std::getenv("SLUICE_BIN");
+  RunResult r;
+  if (bin == nullptr) return r;
+  ScratchDir tmp;
+  std::string out_path = tmp.Path("out"), err_path = tmp.Path("err");
+  std::string program = bin;
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv{program.data()};
+  for (std::string& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid;
+  if (posix_spawn(&pid, program.c_str(), &fa, nullptr, argv.data(), environ) == 0) {
+    int status = 0;
+    if (::waitpid(pid, &status, 0) == pid && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  }
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = ReadFile(out_path);
+  r.err = ReadFile(err_path);
   return r;
 }
 

@@ -287,11 +287,9 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
       const std::vector<Batch::Entry>& entries = b->entries;
       for (size_t i = 0; i < entries.size(); ++i) {
         const Batch::Entry& e = entries[i];
-        for (int stage = 0; stage < 2; ++stage) {
-          size_t ahead = i + (stage == 0 ? 16 : 8);
-          if (ahead < entries.size() && entries[ahead].kind == Batch::kRecord)
-            builder.Prefetch(b->records[entries[ahead].index], stage);
-        }
+        size_t ahead = i + 16;
+        if (ahead < entries.size() && entries[ahead].kind == Batch::kRecord)
+          builder.Prefetch(b->records[entries[ahead].index]);
         ++st.lines;
         if (e.kind == Batch::kBlank) {
           ++st.blank_lines;

@@ -1,6 +1,5 @@
 #include "spam/normalizer.h"
 
-#include <opencc/opencc.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -8,26 +7,12 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "text/code_points.h"
+#include "text/trad_simp.h"
 
 namespace sluice::spam {
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+void AppendUtf8(char32_t cp, std::string* out) { text::AppendUtf8(out, cp); }
 
 namespace {
 
@@ -88,44 +73,12 @@ void DecodeUtf8(std::string_view s, std::vector<char32_t>* out,
   out->clear();
   out->reserve(s.size());
   if (byte_offsets != nullptr) byte_offsets->clear();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
+  // The same decoding as the rumor matcher's (src/text): one U+FFFD per byte that does not start
+  // a well-formed sequence.
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
     if (byte_offsets != nullptr) byte_offsets->push_back(static_cast<uint32_t>(i));
-    if (c < 0x80) {
-      out->push_back(c);
-      ++i;
-      continue;
-    }
-    // Lengths and the valid range of the second byte (excludes overlongs and surrogates).
-    int len = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    char32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3, cp = c & 0x0F;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4, cp = c & 0x07;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    }
-    bool ok = len > 0 && i + len <= n;
-    for (int k = 1; ok && k < len; ++k) {
-      unsigned char b = p[i + k];
-      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) ok = false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (ok) {
-      out->push_back(cp);
-      i += len;
-    } else {
-      out->push_back(0xFFFD);
-      ++i;
-    }
+    out->push_back(text::DecodeUtf8(s, &i));
   }
   if (byte_offsets != nullptr) byte_offsets->push_back(static_cast<uint32_t>(n));
 }
@@ -142,7 +95,7 @@ std::string Normalizer::NormalizeUtf8(std::string_view utf8) const {
   DecodeUtf8(utf8, &cps);
   NormalizedText nt;
   Normalize(cps, &nt);
-  return nt.text;
+  return std::string(nt.view());
 }
 
 namespace {
@@ -174,37 +127,26 @@ class IcuNormalizer final : public Normalizer {
       out[cp] = IcuFold(cp);
     }
 
-    // Pass 2: OpenCC t2s over the CJK outputs, one per line so no phrase rule spans two of them.
-    opencc_t cc = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
-    if (cc == reinterpret_cast<opencc_t>(-1))
-      return Status::Internal(std::string("OpenCC t2s: ") + opencc_error());
-    std::string batch;
-    std::vector<char32_t> batched;
+    // Pass 2: traditional → simplified over the CJK outputs, with the same per-character map
+    // the rumor matcher's table uses (src/text), so both detectors fold 國/国 alike.
+    Result<text::TradSimpMap> t2s = text::TradSimpMap::Build();
+    if (!t2s.ok()) return t2s.status();
+    traditional_.assign(kBmp, 0);
+    std::vector<char32_t> chars;
     for (char32_t cp = 0x2E80; cp < kBmp; ++cp) {
       if (out[cp].empty() || static_cast<unsigned char>(out[cp][0]) < 0xE2) continue;
-      batch += out[cp];
-      batch += '\n';
-      batched.push_back(cp);
-    }
-    char* conv = opencc_convert_utf8(cc, batch.data(), batch.size());
-    opencc_close(cc);
-    if (conv == nullptr) return Status::Internal(std::string("OpenCC t2s: ") + opencc_error());
-    std::string_view rest(conv);
-    traditional_.assign(kBmp, 0);
-    size_t k = 0;
-    for (; k < batched.size() && !rest.empty(); ++k) {
-      size_t nl = rest.find('\n');
-      if (nl == std::string_view::npos) break;
-      std::string_view simp = rest.substr(0, nl);
-      rest.remove_prefix(nl + 1);
-      std::string& o = out[batched[k]];
-      if (simp != o) {
-        o.assign(simp);
-        traditional_[batched[k]] = 1;
+      DecodeUtf8(out[cp], &chars);
+      bool changed = false;
+      for (char32_t& c : chars) {
+        char32_t simp = t2s.value().Map(c);
+        changed |= simp != c;
+        c = simp;
       }
+      if (!changed) continue;
+      out[cp].clear();
+      for (char32_t c : chars) AppendUtf8(c, &out[cp]);
+      traditional_[cp] = 1;
     }
-    opencc_convert_utf8_free(conv);
-    if (k != batched.size()) return Status::Internal("OpenCC t2s: output lines do not match input");
 
     // The table: outputs of up to 4 bytes inline, longer ones in long_.
     table_.resize(kBmp);
@@ -231,7 +173,7 @@ class IcuNormalizer final : public Normalizer {
     const size_t n = cps.size();
     std::string& text = out->text;
     // Room for 4 bytes a code point plus slack, so the inline path writes 4 bytes unchecked.
-    text.resize(4 * n + 16);
+    if (text.size() < 4 * n + 16) text.resize(4 * n + 16);
     out->Reserve(n);
     out->n = n;
     uint32_t* starts = out->starts.data();
@@ -280,7 +222,7 @@ class IcuNormalizer final : public Normalizer {
       pos += long_out.size();
     }
     starts[n] = static_cast<uint32_t>(pos);
-    text.resize(pos);
+    out->bytes = pos;
   }
 
   // Well-formed UTF-8 takes a fused loop: each sequence is decoded, stored and normalized while
@@ -290,7 +232,8 @@ class IcuNormalizer final : public Normalizer {
     if (!IsValidUtf8(utf8)) return Normalizer::DecodeAndNormalize(utf8, cps, out);
     const size_t bytes = utf8.size();
     std::string& text = out->text;
-    text.resize(4 * bytes + 16);  // at most one code point a byte, at most 4 output bytes inline
+    // At most one code point a byte, at most 4 output bytes inline.
+    if (text.size() < 4 * bytes + 16) text.resize(4 * bytes + 16);
     out->Reserve(bytes);
     uint32_t* starts = out->starts.data();
     char32_t* folded = out->folded.data();
@@ -357,7 +300,7 @@ class IcuNormalizer final : public Normalizer {
     }
     starts[k] = static_cast<uint32_t>(pos);
     out->n = k;
-    text.resize(pos);
+    out->bytes = pos;
     return k;
   }
 

@@ -27,9 +27,13 @@ namespace sluice::spam {
 // anything.
 struct NormalizedText {
   size_t n = 0;                   // input code points
-  std::string text;               // normalized UTF-8
-  // starts[i] is the byte offset in `text` where the output of input code point i begins;
-  // starts[n] == text.size(). An input code point that normalizes to nothing has
+  // The normalized UTF-8 is text.substr(0, bytes): the buffer only grows, because shrinking it
+  // to size and growing it again for the next page zero-filled four bytes per code point.
+  std::string text;
+  size_t bytes = 0;
+  std::string_view view() const { return std::string_view(text.data(), bytes); }
+  // starts[i] is the byte offset in view() where the output of input code point i begins;
+  // starts[n] == bytes. An input code point that normalizes to nothing has
   // starts[i] == starts[i + 1].
   std::vector<uint32_t> starts;
   // folded[i] is the first code point of the output of input code point i, 0 when it has none.
@@ -63,9 +67,9 @@ class Normalizer {
   std::string NormalizeUtf8(std::string_view utf8) const;
 };
 
-// ICU's NFKC_Casefold, then OpenCC's t2s character table, precomputed for the Basic Multilingual
-// Plane at construction (about 50 ms). Code points above it go through ICU at each call and
-// keep their Chinese script (OpenCC maps very few of them).
+// ICU's NFKC_Casefold, then the traditional → simplified map of src/text (OpenCC data),
+// precomputed for the Basic Multilingual Plane at construction (about 50 ms). Code points above
+// it go through ICU at each call and keep their Chinese script (OpenCC maps very few of them).
 Result<std::unique_ptr<Normalizer>> MakeIcuNormalizer();
 
 // Decodes UTF-8 into code points; each byte of an invalid sequence becomes one U+FFFD, so code

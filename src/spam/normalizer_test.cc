@@ -26,7 +26,7 @@ TEST(NormalizerTest, RemovesZeroWidthAndKeepsTheMap) {
   std::vector<char32_t> cps = {U'午', 0x200B, U'夜', 0xFEFF, U'A'};
   NormalizedText nt;
   Norm().Normalize(cps, &nt);
-  EXPECT_EQ(nt.text, "午夜a");
+  EXPECT_EQ(nt.view(), "午夜a");
   ASSERT_EQ(nt.n, 5u);
   EXPECT_EQ(nt.starts[0], 0u);
   EXPECT_EQ(nt.starts[1], 3u);

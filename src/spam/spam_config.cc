@@ -67,6 +67,9 @@ std::vector<Field> Fields(SpamConfig& c) {
                  &l->saturation_hits});
   }
   f.push_back({"signals.prose.weight", FieldType::kDouble, &c.prose.weight});
+  f.push_back({"accounts.weight", FieldType::kDouble, &c.accounts.weight});
+  f.push_back({"accounts.min_posts", FieldType::kCount, &c.accounts.min_posts});
+  f.push_back({"accounts.min_share", FieldType::kDouble, &c.accounts.min_share});
   return f;
 }
 

@@ -83,6 +83,14 @@ struct SpamConfig {
   struct Prose {
     double weight = -5.0;  // negative: a sentence with commas and a full stop is article text
   } prose;
+
+  // Spam sources (spam_accounts.h): an account is one when at least `min_posts` of its posts,
+  // and at least `min_share` of them, are spam findings.
+  struct Accounts {
+    double weight = 5.0;
+    int min_posts = 3;
+    double min_share = 0.3;
+  } accounts;
 };
 
 // Reads a JSON config. Keys left out keep their defaults; an unknown key or a value of the wrong

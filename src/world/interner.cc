@@ -1,44 +1,34 @@
 #include "world/interner.h"
 
-#include <cstring>
-
-#include "core/hash.h"
-
 namespace sluice {
 
 Interner::Interner() : offsets_{0}, slots_(1024, Slot{0, 0, 0}), mask_(1023) {}
 
-size_t Interner::Probe(std::string_view s, uint64_t h) const {
-  const uint32_t fp = static_cast<uint32_t>(h >> 32);
-  size_t i = h & mask_;
+size_t Interner::Probe(IdHash h) const {
+  const uint32_t tag = static_cast<uint32_t>(h.low >> 32);
+  size_t i = h.low & mask_;
   for (;;) {
     const Slot& slot = slots_[i];
-    if (slot.id_plus_1 == 0) return i;
-    if (slot.fingerprint == fp && (slot.place & 0xFFFFFF) == s.size() &&
-        std::memcmp(arena_.data() + (slot.place >> 24), s.data(), s.size()) == 0)
-      return i;
+    if (slot.id_plus_1 == 0 || (slot.tag == tag && slot.high == h.high)) return i;
     i = (i + 1) & mask_;
   }
 }
 
 uint32_t Interner::Find(std::string_view s) const {
-  const Slot& slot = slots_[Probe(s, Hash64(s))];
+  const Slot& slot = slots_[Probe(HashId(s))];
   return slot.id_plus_1 == 0 ? kNone : slot.id_plus_1 - 1;
 }
 
-uint32_t Interner::Intern(std::string_view s, bool* added) { return InternHashed(s, Hash64(s), added); }
-
-uint32_t Interner::InternHashed(std::string_view s, uint64_t h, bool* added) {
-  size_t i = Probe(s, h);
+uint32_t Interner::InternHashed(std::string_view s, IdHash h, bool* added) {
+  size_t i = Probe(h);
   if (slots_[i].id_plus_1 != 0) {
     if (added) *added = false;
     return slots_[i].id_plus_1 - 1;
   }
   uint32_t id = size();
-  uint64_t offset = arena_.size();
   arena_.append(s);
   offsets_.push_back(arena_.size());
-  slots_[i] = Slot{static_cast<uint32_t>(h >> 32), id + 1, offset << 24 | s.size()};
+  slots_[i] = Slot{h.high, static_cast<uint32_t>(h.low >> 32), id + 1};
   if (added) *added = true;
   if (static_cast<size_t>(id + 1) * 10 > slots_.size() * 7) Rehash(slots_.size() * 2);  // load 0.7
   return id;
@@ -48,11 +38,10 @@ void Interner::Rehash(size_t slot_count) {
   slots_.assign(slot_count, Slot{0, 0, 0});
   mask_ = slot_count - 1;
   for (uint32_t id = 0; id < size(); ++id) {
-    std::string_view s = Get(id);
-    uint64_t h = Hash64(s);
-    size_t i = h & mask_;
+    IdHash h = HashId(Get(id));
+    size_t i = h.low & mask_;
     while (slots_[i].id_plus_1 != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{static_cast<uint32_t>(h >> 32), id + 1, offsets_[id] << 24 | s.size()};
+    slots_[i] = Slot{h.high, static_cast<uint32_t>(h.low >> 32), id + 1};
   }
 }
 

@@ -1,8 +1,11 @@
 // Maps string ids to dense integers 0, 1, 2, … in first-seen order, and back. Strings live in one
-// arena. Each slot of the open-addressing index holds a 32-bit fingerprint of its string, the id,
-// and the string's place in the arena, so a lookup touches one slot and, on a fingerprint match,
-// the arena: two cache misses at most where a plain id table would need three. An id costs its
-// bytes plus about 31 bytes (8 for the id → string offsets, 16 / 0.7 for slots).
+// arena. Lookups never read the arena: each slot of the open-addressing index holds 96 bits of
+// the string's 128-bit XXH3 hash beyond the bits that chose its slot, and two strings are taken to
+// be the same when those agree. A lookup is therefore one cache miss, where comparing the stored
+// bytes cost a second, dependent miss into the arena — the main cost of building a large world.
+// The price is a chance of confusing two distinct ids of about n² / 2^(96 + log2 slots + 1):
+// below 1e-17 for a billion ids (see docs/world.md). An id costs its bytes plus about 31 bytes
+// (8 for the id → string offsets, 16 / 0.7 for slots).
 #pragma once
 
 #include <cstdint>
@@ -10,9 +13,20 @@
 #include <string_view>
 #include <vector>
 
+#include <xxhash.h>
+
 namespace sluice {
 
 inline constexpr uint32_t kNone = UINT32_MAX;
+
+// The 128-bit hash an Interner keys on; compute it once and pass it to Prefetch and InternHashed.
+struct IdHash {
+  uint64_t low, high;
+};
+inline IdHash HashId(std::string_view s) {
+  XXH128_hash_t h = XXH3_128bits(s.data(), s.size());
+  return IdHash{h.low64, h.high64};
+}
 
 class Interner {
  public:
@@ -22,17 +36,12 @@ class Interner {
   Interner();
   // Returns the id of `s`, adding it when new. *added tells which (may be null).
   // REQUIRES: s.size() <= kMaxLength.
-  uint32_t Intern(std::string_view s, bool* added = nullptr);
-  // The same, with `hash` == Hash64(s) computed by the caller (e.g. on another thread).
-  uint32_t InternHashed(std::string_view s, uint64_t hash, bool* added = nullptr);
-  // Memory-latency hiding for bulk loads: call PrefetchSlot(Hash64(s)) some records ahead of
-  // Intern(s), then PrefetchString a few records later, so the slot and then the stored string
-  // are in cache when Intern needs them. Both are hints only.
-  void PrefetchSlot(uint64_t hash) const { __builtin_prefetch(&slots_[hash & mask_]); }
-  void PrefetchString(uint64_t hash) const {
-    const Slot& slot = slots_[hash & mask_];
-    if (slot.id_plus_1 != 0) __builtin_prefetch(arena_.data() + (slot.place >> 24));
-  }
+  uint32_t Intern(std::string_view s, bool* added = nullptr) { return InternHashed(s, HashId(s), added); }
+  // The same, with `hash` == HashId(s) computed by the caller.
+  uint32_t InternHashed(std::string_view s, IdHash hash, bool* added = nullptr);
+  // Memory-latency hiding for bulk loads: call Prefetch(HashId(s)) some records ahead of
+  // Intern(s) so that its slot is in cache by then. A hint only.
+  void Prefetch(IdHash hash) const { __builtin_prefetch(&slots_[hash.low & mask_]); }
   // Returns the id of `s` or kNone.
   uint32_t Find(std::string_view s) const;
   std::string_view Get(uint32_t id) const {
@@ -44,12 +53,12 @@ class Interner {
 
  private:
   struct Slot {
-    uint32_t fingerprint;
+    uint64_t high;          // IdHash::high
+    uint32_t tag;           // IdHash::low >> 32
     uint32_t id_plus_1;     // 0 = empty
-    uint64_t place;         // arena offset << 24 | length
   };
   void Rehash(size_t slot_count);
-  size_t Probe(std::string_view s, uint64_t h) const;  // slot holding s, or the empty slot for it
+  size_t Probe(IdHash h) const;  // slot holding h, or the empty slot for it
 
   std::string arena_;
   std::vector<uint64_t> offsets_;   // offsets_[i]..offsets_[i+1] is string i

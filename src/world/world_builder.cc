@@ -65,14 +65,10 @@ PostId WorldBuilder::PostRef(std::string_view id) {
   return i;
 }
 
-void WorldBuilder::Prefetch(const Record& r, int stage) const {
-  auto id = [&](const Interner& in, std::string_view s) {
-    uint64_t h = Hash64(s);
-    if (stage == 0) in.PrefetchSlot(h);
-    else in.PrefetchString(h);
-  };
+void WorldBuilder::Prefetch(const Record& r) const {
+  auto id = [](const Interner& in, std::string_view s) { in.Prefetch(HashId(s)); };
   auto token = [&](const std::optional<std::string_view>& t) {
-    if (stage == 0 && t && !t->empty()) token_ids_.Prefetch(SaltedToken(*t, salt_seed_));
+    if (t && !t->empty()) token_ids_.Prefetch(SaltedToken(*t, salt_seed_));
   };
   switch (r.type) {
     case RecordType::kEngagement:

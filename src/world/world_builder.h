@@ -36,10 +36,10 @@ class WorldBuilder {
   // Returns true when the record was added; false with *why filled when it was refused.
   bool Add(const Record& r, Rejection* why);
 
-  // Hints that `r` will be added soon. Bulk loaders call Prefetch(r, 0) about 16 records ahead
-  // and Prefetch(r, 1) about 8 ahead: the world's hash tables are far larger than the caches, and
-  // overlapping their misses is most of the building speed. Never changes the result.
-  void Prefetch(const Record& r, int stage) const;
+  // Hints that `r` will be added soon. Bulk loaders call Prefetch(r) about 16 records ahead: the
+  // world's hash tables are far larger than the caches, and overlapping their misses is most of
+  // the building speed. Never changes the result.
+  void Prefetch(const Record& r) const;
 
   // Sorts engagements by time, counts dangling references and hands over the world.
   // The builder is empty afterwards.
