@@ -68,6 +68,7 @@ std::vector<Leaf> Leaves(CoordConfig* c) {
   dbl("lockstep.target_share", &c->lockstep.target_share, 0, 1);
   dbl("lockstep.quasi_clique", &c->lockstep.quasi_clique, 0, 1);
   dbl("lockstep.synchrotrap_min", &c->lockstep.synchrotrap_min, 0, 1);
+  dbl("lockstep.min_similarity", &c->lockstep.min_similarity, 0, 1);
   u32("copy_paste.window_s", &c->copy_paste.window_s, 0, 1e9);
   u32("copy_paste.max_window_actions", &c->copy_paste.max_window_actions, 0, 1e9);
   u32("copy_paste.min_weight", &c->copy_paste.min_weight, 1, 1e9);

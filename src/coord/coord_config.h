@@ -54,7 +54,7 @@ struct FraudarConfig {
   uint32_t window_s = 86400;        // co-engagement window for candidates
   uint32_t min_shared = 4;          // shared targets that link two candidates ...
   double min_similarity = 0.05;     // ... when they are this share of the pair's acts (Jaccard)
-  double min_weighted_shared = 1.0; // ... and weigh this much with FRAUDAR's column weights
+  double min_weighted_shared = 1.5; // ... and weigh this much with FRAUDAR's column weights
                                     // (camouflage on popular posts links nobody)
   uint32_t max_window_actions = 200;  // crowded target windows (popular posts) make no candidates
   double log_c = 5;                 // column weight 1 / log(degree + c), degree in the whole graph
@@ -74,6 +74,8 @@ struct LockstepConfig {
   double target_share = 0.3;     // a group target needs this share of the members in one window
   double quasi_clique = 0.5;     // each member is linked to at least this share of the others
   double synchrotrap_min = 0.2;  // SynchroTrap similarity that fires the supporting signal
+  double min_similarity = 0.05;  // a candidate pair's SynchroTrap similarity: heavy users meet
+                                 // m targets in step by chance, as a sliver of what they do
 };
 
 // Candidates: accounts that post similar texts within window_s of each other at least min_weight

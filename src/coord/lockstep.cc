@@ -120,6 +120,7 @@ std::vector<LockstepGroup> FindLockstep(const World& w, const std::vector<Act>& 
     if (back < c.min_targets) continue;
     double matched = std::min(e.weight, back);
     double sim = matched / (net.messages_of[e.u1] + net.messages_of[e.u2] - matched);
+    if (sim < c.min_similarity) continue;
     edges.push_back({e.u1, e.u2});
     sims.push_back({e.u1, e.u2, sim});
   }

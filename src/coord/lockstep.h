@@ -8,7 +8,8 @@
 //   acted on at least m targets of P, each within a window of Δt shared with the other members.
 //
 // Candidate groups come from the co-action network of all engagements (window Δt): pairs with at
-// least m matched actions in both directions, grouped into quasi-cliques (group_graph.h). Each
+// least m matched actions in both directions and a SynchroTrap similarity of at least
+// min_similarity, grouped into quasi-cliques (group_graph.h). Each
 // candidate is then verified CopyCatch-style: for each target the Δt window holding the most
 // members is found; targets whose best window holds at least a share of the members are the
 // group's; members on fewer than m of them leave; repeat until stable.

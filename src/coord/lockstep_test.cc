@@ -53,6 +53,38 @@ TEST(LockstepTest, FindsTheGroupAndItsTargets) {
   for (double s : g.synchrotrap) EXPECT_GT(s, 0.5);
 }
 
+// Three heavy users each like 300 posts over a long period; on 4 posts they happen to meet within
+// a minute. CopyCatch alone would call them a group; their SynchroTrap similarity is about 0.007.
+World HeavyUsersWorld() {
+  WorldMaker m;
+  Rand rng(11);
+  for (int p = 0; p < 2000; ++p) m.Post(fmt::format("p{}", p), "author", p * 100, "post");
+  for (int k = 0; k < 4; ++k)
+    for (int a = 0; a < 3; ++a)
+      m.Engage(fmt::format("heavy{}", a), fmt::format("p{}", k), "like", 500000 + k * 50000 + a * 20);
+  for (int a = 0; a < 3; ++a)
+    for (int e = 0; e < 300; ++e)
+      m.Engage(fmt::format("heavy{}", a), fmt::format("p{}", 4 + rng.Below(1996)), "like",
+               1000000 + static_cast<int64_t>(rng.Below(10000000)));
+  return m.Build();
+}
+
+TEST(LockstepTest, HeavyUsersMeetingByChanceAreNoGroup) {
+  World w = HeavyUsersWorld();
+  std::vector<Act> acts = CollectActs(w);
+  ActsByAccount ix = IndexByAccount(acts, w.accounts.size());
+  LockstepConfig c;
+  c.window_s = 120;
+  LockstepStats st;
+  EXPECT_TRUE(FindLockstep(w, acts, ix, c, 0, 1'000'000, &st).empty());
+  EXPECT_EQ(st.candidate_edges, 0u);
+  c.min_similarity = 0;
+  auto groups = FindLockstep(w, acts, ix, c, 0, 1'000'000, &st);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].members.size(), 3u);
+  for (double s : groups[0].synchrotrap) EXPECT_LT(s, 0.05);
+}
+
 TEST(LockstepTest, CopyCatchDropsMembersOffTheBeat) {
   World w = LockstepWorld();
   std::vector<Act> acts = CollectActs(w);
