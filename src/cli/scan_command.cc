@@ -1,7 +1,8 @@
 // `sluice scan EVENTS… --out DIR`: the main job. Ingests the events, runs every detector that has
 // landed (rumor matching against the claim registry, injected spam in posts and pages, water
-// armies), and writes DIR/findings.jsonl (sorted: the same input and config give the same bytes),
-// DIR/groups.jsonl, DIR/rejects.jsonl (when any) and DIR/summary.json.
+// armies, narratives), and writes DIR/findings.jsonl (sorted: the same input and config give the
+// same bytes), DIR/groups.jsonl, DIR/clusters.jsonl, DIR/claim_cascades.jsonl, DIR/rejects.jsonl
+// (when any) and DIR/summary.json.
 //
 // Per-post detectors (rumor, spam) run on every core through their thread-safe one-post APIs,
 // the same calls the HTTP service and stream workers will make.
@@ -25,6 +26,9 @@
 #include "core/json_writer.h"
 #include "core/output_file.h"
 #include "ingest/ingest.h"
+#include "narr/narr_config.h"
+#include "narr/narr_output.h"
+#include "narr/narratives.h"
 #include "rumor/claim_registry.h"
 #include "rumor/match_json.h"
 #include "rumor/matcher.h"
@@ -44,7 +48,7 @@ struct ScanArgs {
   std::vector<std::string> events;
   std::string out;
   std::string pages;
-  std::string rumor_config, spam_config, coord_config;
+  std::string rumor_config, spam_config, coord_config, narr_config;
   size_t max_line_bytes = 1 << 20;
   bool quiet = false;
 };
@@ -143,6 +147,12 @@ int Run(const ScanArgs& a) {
     Status st = coord::ApplyCoordConfigFile(a.coord_config, &coord_config);
     if (!st.ok()) return fail(st.message());
   }
+  narr::NarrConfig narr_config;
+  if (!a.narr_config.empty()) {
+    Result<narr::NarrConfig> c = narr::LoadNarrConfig(a.narr_config);
+    if (!c.ok()) return fail(c.status().message());
+    narr_config = c.value();
+  }
 
   Progress progress(a.quiet);
   progress.Begin("ingest");
@@ -230,10 +240,39 @@ int Run(const ScanArgs& a) {
 
   progress.Begin("water armies");
   coord::CoordResult coord_result = coord::DetectWaterArmies(w, coord_config);
+  coord_result.posts.clear();
   before = findings.size();
   AddLines(coord::FindingsJsonl(w, coord_result), &findings);
   std::string groups = coord::GroupsJsonl(w, coord_result, 50);
   progress.End(fmt::format("{} groups, {} findings", coord_result.groups.size(),
+                           findings.size() - before));
+
+  // Narratives: near-duplicate clusters, bursts, cascades; the post-level copy_paste findings
+  // are theirs (docs/narratives.md says why), so coord's post findings are not written.
+  progress.Begin("narratives");
+  narr::NarrInputs narr_in;
+  narr_in.suspicious.assign(w.accounts.size(), 0);
+  for (const coord::AccountFinding& f : coord_result.accounts) narr_in.suspicious[f.account] = 1;
+  if (registry.size() > 0) {
+    narr_in.post_claim.assign(posts.size(), kNone);
+    for (PostId i = 0; i < posts.size(); ++i)
+      if (!rumor_lines[i].empty())
+        narr_in.post_claim[i] = w.claims.ids.Find(matcher.Match(posts.text(i), posts.time[i])[0].claim_id);
+  }
+  narr::NarrResult narr_result = narr::FindNarratives(w, narr_config, narr_in);
+  before = findings.size();
+  AddLines(narr::CopyPasteFindingsJsonl(w, narr_result, narr_config), &findings);
+  const std::pair<const char*, std::string> narr_files[] = {
+      {"clusters.jsonl", narr::ClustersJsonl(w, narr_result)},
+      {"claim_cascades.jsonl", narr::ClaimCascadesJsonl(w, narr_result)}};
+  for (const auto& [name, bytes] : narr_files) {
+    OutputFile nout;
+    st = nout.Open((fs::path(a.out) / name).string());
+    if (st.ok()) st = nout.Write(bytes);
+    if (st.ok()) st = nout.Commit();
+    if (!st.ok()) return fail(st.message());
+  }
+  progress.End(fmt::format("{} clusters, {} copy_paste findings", narr_result.clusters.size(),
                            findings.size() - before));
 
   // Sorted by (subject, id, label); a subject with several detectors' findings keeps each.
@@ -300,6 +339,7 @@ void RegisterScan(CLI::App& app, int* exit_code) {
   cmd->add_option("--rumor-config", args->rumor_config, "Rumor matching configuration (JSON)");
   cmd->add_option("--spam-config", args->spam_config, "Spam detection configuration (JSON)");
   cmd->add_option("--coord-config", args->coord_config, "Water-army detection configuration (JSON)");
+  cmd->add_option("--narr-config", args->narr_config, "Narrative detection configuration (JSON)");
   cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--quiet", args->quiet, "No progress on stderr");
