@@ -90,6 +90,10 @@ Result<NarrConfig> ParseNarrConfig(std::string_view json, const std::string& nam
       SLUICE_RETURN_IF_ERROR(r.Number(v, key, &c.w_suspicious));
     } else if (key == "copy_paste_window_s") {
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 365 * 86400, &c.copy_paste_window_s));
+    } else if (key == "copy_paste_context_s") {
+      SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 365 * 86400, &c.copy_paste_context_s));
+    } else if (key == "copy_paste_exclusive") {
+      SLUICE_RETURN_IF_ERROR(r.Fraction(v, key, &c.copy_paste_exclusive));
     } else if (key == "copy_paste_accounts") {
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 2, 1000000, &c.copy_paste_accounts));
     } else if (key == "copy_paste_similarity") {
@@ -100,6 +104,10 @@ Result<NarrConfig> ParseNarrConfig(std::string_view json, const std::string& nam
       bool b;
       if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");
       c.exclude_verified = b;
+    } else if (key == "copy_paste_require_suspicious") {
+      bool b;
+      if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");
+      c.copy_paste_require_suspicious = b;
     } else if (key == "w_copy_paste") {
       SLUICE_RETURN_IF_ERROR(r.Number(v, key, &c.w_copy_paste));
     } else if (key.empty() || key[0] != '_') {  // "_comment" and the like are allowed
@@ -108,8 +116,8 @@ Result<NarrConfig> ParseNarrConfig(std::string_view json, const std::string& nam
   }
   if (c.bands * c.rows > c.num_perm)
     return r.Error("bands", "× rows must not exceed num_perm (" + std::to_string(c.num_perm) + ")");
-  if (c.copy_paste_similarity < c.similarity)
-    return r.Error("copy_paste_similarity", "must be at least similarity");
+  if (c.copy_paste_context_s < c.copy_paste_window_s)
+    return r.Error("copy_paste_context_s", "must be at least copy_paste_window_s");
   return c;
 }
 

@@ -40,11 +40,20 @@ struct NarrConfig {
 
   // Copy-paste campaigns: a post is copy-paste when at least copy_paste_accounts distinct
   // accounts (itself included) posted text with similarity >= copy_paste_similarity to it
-  // within copy_paste_window_s of it, in its cluster. Verified accounts (news outlets
-  // syndicating a wire story) neither count nor get flagged when exclude_verified is set.
-  int copy_paste_window_s = 3600;
+  // within ± copy_paste_window_s of it, in its cluster, and those accounts are at least
+  // copy_paste_exclusive of the accounts posting such text within ± copy_paste_context_s (a
+  // template that many people write all day long is no campaign; a campaign is a burst of one
+  // text). Verified accounts (news outlets syndicating a wire story) neither count nor get
+  // flagged when exclude_verified is set. When the scan knows which accounts have water_army
+  // findings and copy_paste_require_suspicious is set, only their posts are flagged: templated
+  // hot-event chatter is as similar and as bursty as a campaign's short texts, and only the
+  // accounts behind it tell them apart.
+  int copy_paste_window_s = 1800;
+  int copy_paste_context_s = 43200;
+  double copy_paste_exclusive = 0.3;
   int copy_paste_accounts = 5;
-  double copy_paste_similarity = 0.5;
+  bool copy_paste_require_suspicious = true;
+  double copy_paste_similarity = 0.4;
   int copy_paste_min_tokens = 10;
   bool exclude_verified = true;
   // Weight of the narrative.copy_paste_cluster signal (the finding's score; as in config/scoring.json).

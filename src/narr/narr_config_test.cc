@@ -28,7 +28,10 @@ TEST(NarrConfigTest, ShippedFileEqualsCompiledDefaults) {
   EXPECT_EQ(c.w_engagement, d.w_engagement);
   EXPECT_EQ(c.w_suspicious, d.w_suspicious);
   EXPECT_EQ(c.copy_paste_window_s, d.copy_paste_window_s);
+  EXPECT_EQ(c.copy_paste_context_s, d.copy_paste_context_s);
+  EXPECT_EQ(c.copy_paste_exclusive, d.copy_paste_exclusive);
   EXPECT_EQ(c.copy_paste_accounts, d.copy_paste_accounts);
+  EXPECT_EQ(c.copy_paste_require_suspicious, d.copy_paste_require_suspicious);
   EXPECT_EQ(c.copy_paste_similarity, d.copy_paste_similarity);
   EXPECT_EQ(c.copy_paste_min_tokens, d.copy_paste_min_tokens);
   EXPECT_EQ(c.exclude_verified, d.exclude_verified);
@@ -54,7 +57,7 @@ TEST(NarrConfigTest, BadConfigsNameTheKeyAndFile) {
       {"{\"rows\": 1.5}", "cfg.json: 'rows' must be an integer between 1 and 64"},
       {"{\"nope\": 1}", "cfg.json: unknown key 'nope'"},
       {"{\"exclude_verified\": 1}", "cfg.json: 'exclude_verified' must be true or false"},
-      {"{\"copy_paste_similarity\": 0.3}", "cfg.json: 'copy_paste_similarity' must be at least similarity"},
+      {"{\"copy_paste_context_s\": 60}", "cfg.json: 'copy_paste_context_s' must be at least copy_paste_window_s"},
       {"{", nullptr},
   };
   for (const Case& k : cases) {

@@ -117,8 +117,10 @@ std::string CopyPasteFindingsJsonl(const World& w, const NarrResult& r, const Na
     AppendJsonNumber(&s, cfg.w_copy_paste);
     s += ",\"evidence\":{\"cluster\":";
     Str(&s, c.id);
-    s += fmt::format(",\"accounts\":{},\"similar_posts\":{},\"window_s\":{},\"min_similarity\":",
-                     f.accounts, f.similar_posts, cfg.copy_paste_window_s);
+    s += fmt::format(",\"accounts\":{},\"similar_posts\":{},\"window_s\":{},\"context_accounts\":{},"
+                     "\"context_s\":{},\"min_similarity\":",
+                     f.accounts, f.similar_posts, cfg.copy_paste_window_s, f.context_accounts,
+                     cfg.copy_paste_context_s);
     AppendJsonNumber(&s, f.min_similarity);
     s += ",\"first\":";
     Time(&s, f.window_first);

@@ -186,38 +186,53 @@ NarrResult FindNarratives(const World& w, const NarrConfig& c, const NarrInputs&
     // within the window around them.
     size_t flagged_before = copy_paste.size();
     if (orig_accounts >= static_cast<size_t>(c.copy_paste_accounts)) {
-      const int64_t W = c.copy_paste_window_s;
-      const size_t kMaxNeighbours = 1000;
-      std::vector<AccountId> who;
+      const int64_t W = c.copy_paste_window_s, C = c.copy_paste_context_s;
+      const size_t kMaxNeighbours = 5000;
+      auto eligible = [&](PostId q) {
+        return tokens_of[q] >= static_cast<uint32_t>(c.copy_paste_min_tokens) &&
+               clusterer.HasSignature(index_of[q]) && !verified(P.account[q]);
+      };
+      std::vector<AccountId> near, around;
+      const bool need_suspicious = c.copy_paste_require_suspicious && !in.suspicious.empty();
       for (size_t i = 0; i < originals.size(); ++i) {
         PostId p = originals[i];
-        if (tokens_of[p] < static_cast<uint32_t>(c.copy_paste_min_tokens) ||
-            !clusterer.HasSignature(index_of[p]) || verified(P.account[p]))
-          continue;
-        CopyPasteFinding f{p, 0, 0, 0, 1.0, P.time[p], P.time[p]};
-        who.assign(1, P.account[p]);
-        auto consider = [&](size_t j) {
+        if (!eligible(p)) continue;
+        if (need_suspicious && !in.suspicious[P.account[p]]) continue;
+        CopyPasteFinding f;
+        f.post = p;
+        f.window_first = f.window_last = P.time[p];
+        near.assign(1, P.account[p]);
+        around.assign(1, P.account[p]);
+        // Similar posts by time distance: inside the window they count towards the campaign,
+        // inside the context towards the text's usual volume.
+        auto visit = [&](size_t j, int64_t dt, bool* done) {
           PostId q = originals[j];
-          if (tokens_of[q] < static_cast<uint32_t>(c.copy_paste_min_tokens) ||
-              verified(P.account[q]))
+          if (dt > C) {
+            *done = true;
             return;
+          }
+          if (!eligible(q)) return;
           double s = clusterer.Similarity(index_of[p], index_of[q]);
           if (s < c.copy_paste_similarity) return;
-          who.push_back(P.account[q]);
+          around.push_back(P.account[q]);
+          if (dt > W) return;
+          near.push_back(P.account[q]);
           ++f.similar_posts;
           f.min_similarity = std::min(f.min_similarity, s);
           f.window_first = std::min<int64_t>(f.window_first, P.time[q]);
           f.window_last = std::max<int64_t>(f.window_last, P.time[q]);
         };
-        for (size_t j = i; j-- > 0 && i - j <= kMaxNeighbours &&
-                           static_cast<int64_t>(P.time[p]) - P.time[originals[j]] <= W;)
-          consider(j);
-        for (size_t j = i + 1; j < originals.size() && j - i <= kMaxNeighbours &&
-                               static_cast<int64_t>(P.time[originals[j]]) - P.time[p] <= W;
-             ++j)
-          consider(j);
-        f.accounts = static_cast<uint32_t>(distinct(who));
-        if (f.accounts >= static_cast<uint32_t>(c.copy_paste_accounts)) copy_paste.push_back(f);
+        bool done = false;
+        for (size_t j = i; !done && j-- > 0 && i - j <= kMaxNeighbours;)
+          visit(j, static_cast<int64_t>(P.time[p]) - P.time[originals[j]], &done);
+        done = false;
+        for (size_t j = i + 1; !done && j < originals.size() && j - i <= kMaxNeighbours; ++j)
+          visit(j, static_cast<int64_t>(P.time[originals[j]]) - P.time[p], &done);
+        f.accounts = static_cast<uint32_t>(distinct(near));
+        f.context_accounts = static_cast<uint32_t>(distinct(around));
+        if (f.accounts >= static_cast<uint32_t>(c.copy_paste_accounts) &&
+            f.accounts >= c.copy_paste_exclusive * f.context_accounts)
+          copy_paste.push_back(f);
       }
     }
     cl.copy_paste_posts = copy_paste.size() - flagged_before;

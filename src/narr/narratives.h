@@ -51,9 +51,10 @@ struct ClaimCascade {
 };
 
 struct CopyPasteFinding {
-  PostId post;
-  uint32_t cluster;         // index into NarrResult::clusters
+  PostId post = kNone;
+  uint32_t cluster = 0;     // index into NarrResult::clusters
   uint32_t accounts = 0;    // distinct accounts posting similar text within the window
+  uint32_t context_accounts = 0;  // ... within the context
   uint32_t similar_posts = 0;
   double min_similarity = 1;  // lowest similarity among those posts
   int64_t window_first = 0, window_last = 0;

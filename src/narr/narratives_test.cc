@@ -102,6 +102,20 @@ TEST(NarrativesTest, CopyPasteCampaignIsFoundAndWireAndLateCopyAreNot) {
   EXPECT_NE(findings.find("\"cluster\":\"" + cl.id + "\""), std::string::npos);
 }
 
+TEST(NarrativesTest, WithWaterArmyFindingsOnlyTheirPostsAreFlagged) {
+  World w = CampaignWorld();
+  NarrInputs in;
+  in.suspicious.assign(w.accounts.size(), 0);
+  for (int i = 0; i < 8; i += 2) in.suspicious[w.accounts.ids.Find(fmt::format("cp{}", i))] = 1;
+  NarrResult r = FindNarratives(w, NarrConfig{}, in);
+  std::vector<std::string> flagged;
+  for (const CopyPasteFinding& f : r.copy_paste) flagged.push_back(std::string(w.posts.ids.Get(f.post)));
+  EXPECT_EQ(flagged, (std::vector<std::string>{"cp_post0", "cp_post2", "cp_post4", "cp_post6"}));
+  NarrConfig text_only;
+  text_only.copy_paste_require_suspicious = false;
+  EXPECT_EQ(FindNarratives(w, text_only, in).copy_paste.size(), 8u);
+}
+
 TEST(NarrativesTest, RepostsJoinTheirSourceAndSeedersAreEarliest) {
   World w = CampaignWorld();
   NarrResult r = FindNarratives(w, NarrConfig{}, NarrInputs{});
