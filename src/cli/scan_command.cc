@@ -272,8 +272,8 @@ int Run(const ScanArgs& a) {
     if (st.ok()) st = nout.Commit();
     if (!st.ok()) return fail(st.message());
   }
-  progress.End(fmt::format("{} clusters, {} copy_paste findings", narr_result.clusters.size(),
-                           findings.size() - before));
+  progress.End(fmt::format("{} clusters, {} copy_paste findings; {}", narr_result.clusters.size(),
+                           findings.size() - before, narr::StatsJson(narr_result)));
 
   // Sorted by (subject, id, label); a subject with several detectors' findings keeps each.
   std::stable_sort(findings.begin(), findings.end(),
