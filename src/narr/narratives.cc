@@ -222,14 +222,28 @@ NarrResult FindNarratives(const World& w, const NarrConfig& c, const NarrInputs&
           f.window_first = std::min<int64_t>(f.window_first, P.time[q]);
           f.window_last = std::max<int64_t>(f.window_last, P.time[q]);
         };
-        bool done = false;
-        for (size_t j = i; !done && j-- > 0 && i - j <= kMaxNeighbours;)
-          visit(j, static_cast<int64_t>(P.time[p]) - P.time[originals[j]], &done);
-        done = false;
-        for (size_t j = i + 1; !done && j < originals.size() && j - i <= kMaxNeighbours; ++j)
-          visit(j, static_cast<int64_t>(P.time[originals[j]]) - P.time[p], &done);
+        // In a crowded cluster the neighbour cap may stop a side before the context's edge:
+        // its similar posts beyond the window are then scaled up to the whole context.
+        double extra = 0;
+        for (int side = 0; side < 2; ++side) {
+          bool done = false;
+          size_t visited = 0, beyond = around.size() - near.size();
+          int64_t reached = 0;
+          for (size_t j = i; !done && visited < kMaxNeighbours; ++visited) {
+            if (side == 0 ? j-- == 0 : ++j >= originals.size()) {
+              done = true;
+              break;
+            }
+            reached = std::abs(static_cast<int64_t>(P.time[originals[j]]) - P.time[p]);
+            visit(j, reached, &done);
+          }
+          if (!done && reached > W) {
+            beyond = around.size() - near.size() - beyond;
+            extra += static_cast<double>(beyond) * (static_cast<double>(C) / reached - 1);
+          }
+        }
         f.accounts = static_cast<uint32_t>(distinct(near));
-        f.context_accounts = static_cast<uint32_t>(distinct(around));
+        f.context_accounts = static_cast<uint32_t>(distinct(around) + extra);
         if (f.accounts >= static_cast<uint32_t>(c.copy_paste_accounts) &&
             f.accounts >= c.copy_paste_exclusive * f.context_accounts)
           copy_paste.push_back(f);
