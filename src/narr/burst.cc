@@ -19,7 +19,7 @@ PlatformRate::PlatformRate(std::vector<std::pair<int64_t, uint64_t>> h) {
 double PlatformRate::Scale(int64_t hour) const {
   auto it = std::lower_bound(hours_.begin(), hours_.end(), std::make_pair(hour, uint64_t{0}));
   if (it == hours_.end() || it->first != hour || it->second == 0) return 1;
-  return mean_ / static_cast<double>(it->second);
+  return std::min(kMaxScale, mean_ / static_cast<double>(it->second));
 }
 
 Burst DetectBurst(const std::vector<std::pair<int64_t, uint64_t>>& hours,
@@ -32,23 +32,27 @@ Burst DetectBurst(const std::vector<std::pair<int64_t, uint64_t>>& hours,
   // Sliding window over the sparse hours: sums of the scaled counts in [h − B, h).
   double sum = 0, sum2 = 0, best = -1e300;
   size_t lo = 0, peak = 0;
-  const double B = baseline_hours;
+  const double B = baseline_hours;  // hours in a full baseline window
   for (size_t i = 0; i < hours.size(); ++i) {
     while (lo < i && hours[lo].first < hours[i].first - baseline_hours) {
       sum -= scaled[lo];
       sum2 -= scaled[lo] * scaled[lo];
       ++lo;
     }
-    double mu = std::max(0.0, sum / B);
-    double var = std::max(0.0, sum2 / B - mu * mu);
+    // Only hours since the export began count towards the baseline.
+    int64_t known = hours[i].first - platform.first_hour();
+    double n = platform.first_hour() == INT64_MIN ? B : std::min<double>(B, static_cast<double>(known));
+    double mu = n > 0 ? std::max(0.0, sum / n) : 0;
+    double var = n > 0 ? std::max(0.0, sum2 / n - mu * mu) : 0;
     double z = (scaled[i] - mu) / std::sqrt(std::max(var, mu) + 1);
-    if (z > best) {
+    if (n > 0 && z > best) {
       best = z;
       peak = i;
     }
     sum += scaled[i];
     sum2 += scaled[i] * scaled[i];
   }
+  if (best == -1e300) best = 0;  // only the export's first hour: no baseline to compare with
   b.score = best;
   size_t end = peak;
   while (end + 1 < hours.size() && hours[end + 1].first == hours[end].first + 1 &&

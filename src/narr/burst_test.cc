@@ -39,6 +39,35 @@ TEST(BurstTest, PlatformWideSurgeIsDiscounted) {
   EXPECT_LT(adjusted.score, raw.score);
 }
 
+TEST(BurstTest, NearlyEmptyPlatformHoursDoNotMakeBursts) {
+  // The export ends at hour 1100: a few late posts in a nearly empty platform hour.
+  std::vector<std::pair<int64_t, uint64_t>> platform;
+  Hours cluster;
+  for (int64_t h = 1000; h < 1100; ++h) {
+    platform.push_back({h, 1000});
+    cluster.push_back({h, 10});
+  }
+  platform.push_back({1100, 2});
+  cluster.push_back({1100, 2});
+  PlatformRate rate(platform);
+  EXPECT_EQ(rate.Scale(1100), PlatformRate::kMaxScale);
+  Burst b = DetectBurst(cluster, rate, 24);
+  EXPECT_NE(b.peak_start, 1100 * 3600);
+}
+
+TEST(BurstTest, TheExportsFirstHoursHaveNoFullBaseline) {
+  // A steady cluster that exists when the export begins is not born in its first hour.
+  std::vector<std::pair<int64_t, uint64_t>> platform;
+  Hours cluster;
+  for (int64_t h = 1000; h < 1100; ++h) {
+    platform.push_back({h, 1000});
+    cluster.push_back({h, 20});
+  }
+  Burst b = DetectBurst(cluster, PlatformRate(platform), 24);
+  EXPECT_LT(b.score, 1.0);
+  EXPECT_GT(DetectBurst(cluster, PlatformRate({}), 24).score, 19.0);
+}
+
 TEST(BurstTest, EmptyAndSingleHour) {
   EXPECT_EQ(DetectBurst({}, PlatformRate({}), 24).score, 0);
   Burst one = DetectBurst({{5, 1}}, PlatformRate({}), 24);

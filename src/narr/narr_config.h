@@ -33,10 +33,10 @@ struct NarrConfig {
   int baseline_hours = 24;
   // Ranking: priority = w_burst·log(1+burst) + w_reach·log(1+accounts+downstream accounts)
   //                     + w_engagement·log(1+engagements) + w_suspicious·suspicious_share.
-  double w_burst = 1.0;
-  double w_reach = 1.0;
-  double w_engagement = 0.5;
-  double w_suspicious = 2.0;
+  double w_burst = 2.0;
+  double w_reach = 0.5;
+  double w_engagement = 0.25;
+  double w_suspicious = 4.0;
 
   // Copy-paste campaigns: a post is copy-paste when at least copy_paste_accounts distinct
   // accounts (itself included) posted text with similarity >= copy_paste_similarity to it
@@ -50,7 +50,7 @@ struct NarrConfig {
   // accounts behind it tell them apart.
   int copy_paste_window_s = 1800;
   int copy_paste_context_s = 43200;
-  double copy_paste_exclusive = 0.3;
+  double copy_paste_exclusive = 0.2;
   int copy_paste_accounts = 5;
   bool copy_paste_require_suspicious = true;
   double copy_paste_similarity = 0.4;
