@@ -1,9 +1,9 @@
 // `sluice scan EVENTS… --out DIR`: the main job. Ingests the events, runs every detector that has
 // landed (rumor matching against the claim registry, injected spam in posts and pages, water
-// armies), scores every detector's signals through one configuration (config/scoring.json, or
-// --config over it), and writes DIR/findings.jsonl (sorted: the same input and config give the
-// same bytes), DIR/groups.jsonl, DIR/rejects.jsonl (when any), DIR/summary.json and
-// DIR/report.html. With --db the findings go into the case store. docs/scan.md documents it.
+// armies, narratives), scores every detector's signals through one configuration
+// (config/scoring.json, or --config over it), and writes DIR/findings.jsonl (sorted: the same
+// input and config give the same bytes), DIR/groups.jsonl, DIR/clusters.jsonl,
+// DIR/claim_cascades.jsonl, DIR/rejects.jsonl (when any), DIR/summary.json and DIR/report.html. With --db the findings go into the case store. docs/scan.md documents it.
 //
 // Per-post detectors (rumor, spam) run on every core through their thread-safe one-post APIs,
 // the same calls the HTTP service and stream workers will make.
@@ -31,6 +31,9 @@
 #include "core/json_writer.h"
 #include "core/output_file.h"
 #include "ingest/ingest.h"
+#include "narr/narr_config.h"
+#include "narr/narr_output.h"
+#include "narr/narratives.h"
 #include "report/report_html.h"
 #include "report/timeline.h"
 #include "rumor/claim_registry.h"
@@ -60,7 +63,7 @@ struct ScanArgs {
   std::string claims;
   std::string config;
   std::string db;
-  std::string rumor_config, spam_config, coord_config;
+  std::string rumor_config, spam_config, coord_config, narr_config;
   size_t max_line_bytes = 1 << 20;
   bool quiet = false;
   bool timings = false;
@@ -145,6 +148,12 @@ int Run(const ScanArgs& a) {
   if (!a.coord_config.empty()) {
     Status st = coord::ApplyCoordConfigFile(a.coord_config, &coord_config);
     if (!st.ok()) return fail(st.message());
+  }
+  narr::NarrConfig narr_config;
+  if (!a.narr_config.empty()) {
+    Result<narr::NarrConfig> c = narr::LoadNarrConfig(a.narr_config);
+    if (!c.ok()) return fail(c.status().message());
+    narr_config = c.value();
   }
   std::vector<rumor::Claim> claims;
   if (!a.claims.empty()) {
@@ -267,10 +276,38 @@ int Run(const ScanArgs& a) {
 
   progress.Begin("water armies", "");
   coord::CoordResult coord_result = coord::DetectWaterArmies(w, coord_config);
+  // The post-level copy_paste findings are the narratives' (docs/narratives.md says why).
+  coord_result.posts.clear();
   std::string coord_lines = coord::FindingsJsonl(w, coord_result);
   AddLines(coord_lines, &lines["coord"]);
   std::string groups = coord::GroupsJsonl(w, coord_result, 50);
   progress.End(fmt::format("{} groups", coord_result.groups.size()));
+
+  // Narratives: near-duplicate clusters, bursts, cascades, and copy-paste campaigns.
+  progress.Begin("narratives", "");
+  narr::NarrInputs narr_in;
+  narr_in.suspicious.assign(w.accounts.size(), 0);
+  for (const coord::AccountFinding& f : coord_result.accounts) narr_in.suspicious[f.account] = 1;
+  if (registry.size() > 0) {
+    std::map<std::string, uint32_t, std::less<>> claim_index;
+    narr_in.post_claim.assign(posts.size(), kNone);
+    for (PostId i = 0; i < posts.size(); ++i) {
+      if (rumor_lines[i].empty()) continue;
+      std::string id = matcher.Match(posts.text(i), posts.time[i])[0].claim_id;
+      auto [it, added] = claim_index.emplace(id, static_cast<uint32_t>(narr_in.claim_names.size()));
+      if (added) narr_in.claim_names.push_back(id);
+      narr_in.post_claim[i] = it->second;
+    }
+  }
+  narr::NarrResult narr_result = narr::FindNarratives(w, narr_config, narr_in);
+  std::string narr_lines = narr::CopyPasteFindingsJsonl(w, narr_result, narr_config);
+  AddLines(narr_lines, &lines["narrative"]);
+  st = WriteWhole((out_dir / "clusters.jsonl").string(), narr::ClustersJsonl(w, narr_result));
+  if (st.ok())
+    st = WriteWhole((out_dir / "claim_cascades.jsonl").string(), narr::ClaimCascadesJsonl(w, narr_result));
+  if (!st.ok()) return fail(st.message());
+  progress.End(fmt::format("{} clusters, {} copy-paste posts", narr_result.clusters.size(),
+                           narr_result.copy_paste.size()));
 
   // Scoring: every detector's signals, weighed by one configuration (Rspamd's verdict).
   progress.Begin("scoring", "candidates", line_count());
@@ -397,6 +434,7 @@ void RegisterScan(CLI::App& app, int* exit_code) {
   cmd->add_option("--rumor-config", args->rumor_config, "Rumor matching configuration (JSON)");
   cmd->add_option("--spam-config", args->spam_config, "Spam detection configuration (JSON)");
   cmd->add_option("--coord-config", args->coord_config, "Water-army detection configuration (JSON)");
+  cmd->add_option("--narr-config", args->narr_config, "Narrative detection configuration (JSON)");
   cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--quiet", args->quiet, "No progress on the terminal");

@@ -1,0 +1,114 @@
+#include "narr/clusterer.h"
+
+#include <algorithm>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace sluice::narr {
+
+NarrativeClusterer::NarrativeClusterer(const NarrConfig& c)
+    : num_perm_(c.num_perm), bands_(c.bands), rows_(c.rows), threshold_(c.similarity),
+      table_(1024) {}
+
+uint32_t NarrativeClusterer::NewPost(uint32_t sig) {
+  uint32_t id = static_cast<uint32_t>(parent_.size());
+  parent_.push_back(id);
+  size_.push_back(1);
+  sig_of_.push_back(sig);
+  return id;
+}
+
+uint32_t NarrativeClusterer::Cluster(uint32_t p) {
+  uint32_t root = p;
+  while (parent_[root] != root) root = parent_[root];
+  while (parent_[p] != root) {  // path compression
+    uint32_t next = parent_[p];
+    parent_[p] = root;
+    p = next;
+  }
+  return root;
+}
+
+void NarrativeClusterer::Union(uint32_t a, uint32_t b) {
+  a = Cluster(a);
+  b = Cluster(b);
+  if (a == b) return;
+  // Union by size; on equal sizes the earlier post stays root, so roots do not depend on the
+  // order in which candidates were met.
+  if (size_[a] < size_[b] || (size_[a] == size_[b] && b < a)) std::swap(a, b);
+  parent_[b] = a;
+  size_[a] += size_[b];
+}
+
+uint32_t* NarrativeClusterer::Slot(uint32_t key) {
+  key = key == 0 ? 1 : key;
+  size_t mask = table_.size() - 1;
+  size_t i = (key * 0x9E3779B1u) & mask;
+  while (table_[i].key != 0 && table_[i].key != key) i = (i + 1) & mask;
+  if (table_[i].key == 0) {
+    table_[i].key = key;
+    ++table_used_;
+  }
+  return &table_[i].post;
+}
+
+void NarrativeClusterer::Grow() {
+  std::vector<Entry> old;
+  old.swap(table_);
+  table_.assign(old.size() * 2, Entry{});
+  size_t mask = table_.size() - 1;
+  for (const Entry& e : old) {
+    if (e.key == 0) continue;
+    size_t i = (e.key * 0x9E3779B1u) & mask;
+    while (table_[i].key != 0) i = (i + 1) & mask;
+    table_[i] = e;
+  }
+}
+
+uint32_t NarrativeClusterer::Add(const Fingerprint& fp) {
+  if (fp.minhash.empty()) return NewPost(kNoPost);
+  uint32_t sig = static_cast<uint32_t>(sigs_.size() / static_cast<size_t>(num_perm_));
+  for (uint32_t v : fp.minhash) sigs_.push_back(static_cast<uint8_t>(v));
+  uint32_t me = NewPost(sig);
+  for (int b = 0; b < bands_; ++b) {
+    uint32_t key = static_cast<uint32_t>(
+        XXH3_64bits_withSeed(fp.minhash.data() + static_cast<size_t>(b) * rows_,
+                             static_cast<size_t>(rows_) * sizeof(uint32_t), static_cast<uint64_t>(b)));
+    if ((table_used_ + 1) * 10 > table_.size() * 7) Grow();
+    uint32_t* slot = Slot(key);
+    uint32_t other = *slot;
+    *slot = me;
+    if (other == kNoPost || Cluster(other) == Cluster(me)) continue;
+    ++candidates_;
+    if (Similarity(me, other) >= threshold_) {
+      ++verified_;
+      Union(me, other);
+    }
+  }
+  return me;
+}
+
+uint32_t NarrativeClusterer::AddRepost(uint32_t source) {
+  uint32_t me = NewPost(kNoPost);
+  Union(source, me);
+  return me;
+}
+
+double NarrativeClusterer::Similarity(uint32_t a, uint32_t b) const {
+  if (sig_of_[a] == kNoPost || sig_of_[b] == kNoPost) return -1;
+  const uint8_t* x = sigs_.data() + static_cast<size_t>(sig_of_[a]) * num_perm_;
+  const uint8_t* y = sigs_.data() + static_cast<size_t>(sig_of_[b]) * num_perm_;
+  int eq = 0;
+  for (int i = 0; i < num_perm_; ++i) eq += x[i] == y[i];
+  // Unequal minima agree on their low byte by chance 1 time in 256.
+  double f = static_cast<double>(eq) / num_perm_;
+  return std::max(0.0, (f - 1.0 / 256) / (1.0 - 1.0 / 256));
+}
+
+size_t NarrativeClusterer::MemoryBytes() const {
+  return parent_.capacity() * 4 + size_.capacity() * 4 + sig_of_.capacity() * 4 +
+         sigs_.capacity() + table_.capacity() * sizeof(Entry);
+}
+
+}  // namespace sluice::narr

@@ -1,0 +1,68 @@
+// Near-duplicate clusters of posts, built one post at a time: the incremental core that the batch
+// scan and a stream consumer both call.
+//
+// Add() takes the next post's fingerprint: LSH over the MinHash signature (bands × rows) proposes
+// earlier posts that shared a band; each candidate is verified by the similarity estimated from
+// the two signatures; a verified pair is merged with union-find. A post without a signature (too
+// short) opens its own cluster; AddRepost() puts a repost in its source's cluster.
+//
+// Memory is bounded per post: the signature kept as num_perm one-byte values (b-bit MinHash with
+// b = 8, its collision rate of 1/256 corrected in the estimate), a union-find parent and size,
+// and at most `bands` slots of the band table, which remembers for every band value only the
+// latest post that had it. No text is kept.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "narr/fingerprint.h"
+#include "narr/narr_config.h"
+
+namespace sluice::narr {
+
+inline constexpr uint32_t kNoPost = UINT32_MAX;
+
+class NarrativeClusterer {
+ public:
+  explicit NarrativeClusterer(const NarrConfig& config);
+
+  // Adds an original post; returns its index (0, 1, 2, … in the order of Add calls).
+  // REQUIRES: fp.minhash is empty or holds config.num_perm values.
+  uint32_t Add(const Fingerprint& fp);
+  // Adds a repost of the post with index `source`, in that post's cluster.
+  // REQUIRES: source < size().
+  uint32_t AddRepost(uint32_t source);
+
+  // The cluster of a post: the index of its cluster's root post. Clusters only grow and merge,
+  // so the root of a post may change after later Add calls.
+  uint32_t Cluster(uint32_t post);
+  // Posts in the cluster of `post`.
+  uint32_t ClusterSize(uint32_t post) { return size_[Cluster(post)]; }
+  // Estimated Jaccard similarity of two posts' shingle sets; -1 when either has no signature.
+  double Similarity(uint32_t a, uint32_t b) const;
+  bool HasSignature(uint32_t post) const { return sig_of_[post] != kNoPost; }
+  uint32_t size() const { return static_cast<uint32_t>(parent_.size()); }
+  uint64_t verified_pairs() const { return verified_; }
+  uint64_t candidate_pairs() const { return candidates_; }
+  size_t MemoryBytes() const;
+
+ private:
+  uint32_t NewPost(uint32_t sig);
+  void Union(uint32_t a, uint32_t b);
+  // The band table: open addressing from a 32-bit band key to the latest post with it.
+  uint32_t* Slot(uint32_t key);
+  void Grow();
+
+  int num_perm_, bands_, rows_;
+  double threshold_;
+  std::vector<uint32_t> parent_, size_, sig_of_;
+  std::vector<uint8_t> sigs_;
+  struct Entry {
+    uint32_t key = 0, post = kNoPost;
+  };
+  std::vector<Entry> table_;
+  size_t table_used_ = 0;
+  uint64_t verified_ = 0, candidates_ = 0;
+};
+
+}  // namespace sluice::narr
