@@ -9,6 +9,7 @@ namespace sluice::narr {
 
 NarrativeClusterer::NarrativeClusterer(const NarrConfig& c)
     : num_perm_(c.num_perm), bands_(c.bands), rows_(c.rows), threshold_(c.similarity),
+      root_threshold_(c.root_similarity),
       table_(1024) {}
 
 uint32_t NarrativeClusterer::NewPost(uint32_t sig) {
@@ -81,10 +82,13 @@ uint32_t NarrativeClusterer::Add(const Fingerprint& fp) {
     *slot = me;
     if (other == kNoPost || Cluster(other) == Cluster(me)) continue;
     ++candidates_;
-    if (Similarity(me, other) >= threshold_) {
-      ++verified_;
-      Union(me, other);
+    if (Similarity(me, other) < threshold_) continue;
+    ++verified_;
+    if (!NearRoot(me, Cluster(other)) || !NearRoot(other, Cluster(me))) {
+      ++root_refused_;
+      continue;
     }
+    Union(me, other);
   }
   return me;
 }
@@ -93,6 +97,12 @@ uint32_t NarrativeClusterer::AddRepost(uint32_t source) {
   uint32_t me = NewPost(kNoPost);
   Union(source, me);
   return me;
+}
+
+bool NarrativeClusterer::NearRoot(uint32_t post, uint32_t root) const {
+  // A root without a signature (a post too short to fingerprint) anchors nothing.
+  if (root_threshold_ <= 0 || post == root || sig_of_[root] == kNoPost) return true;
+  return Similarity(post, root) >= root_threshold_;
 }
 
 double NarrativeClusterer::Similarity(uint32_t a, uint32_t b) const {

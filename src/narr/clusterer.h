@@ -44,6 +44,8 @@ class NarrativeClusterer {
   uint32_t size() const { return static_cast<uint32_t>(parent_.size()); }
   uint64_t verified_pairs() const { return verified_; }
   uint64_t candidate_pairs() const { return candidates_; }
+  // Verified pairs left apart because one side was too far from the other's cluster root.
+  uint64_t root_refused_pairs() const { return root_refused_; }
   size_t MemoryBytes() const;
 
  private:
@@ -52,9 +54,12 @@ class NarrativeClusterer {
   // The band table: open addressing from a 32-bit band key to the latest post with it.
   uint32_t* Slot(uint32_t key);
   void Grow();
+  // Whether `post` may join the cluster rooted at `root` (root_similarity).
+  bool NearRoot(uint32_t post, uint32_t root) const;
 
   int num_perm_, bands_, rows_;
   double threshold_;
+  double root_threshold_;
   std::vector<uint32_t> parent_, size_, sig_of_;
   std::vector<uint8_t> sigs_;
   struct Entry {
@@ -62,7 +67,7 @@ class NarrativeClusterer {
   };
   std::vector<Entry> table_;
   size_t table_used_ = 0;
-  uint64_t verified_ = 0, candidates_ = 0;
+  uint64_t verified_ = 0, candidates_ = 0, root_refused_ = 0;
 };
 
 }  // namespace sluice::narr

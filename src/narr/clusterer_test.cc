@@ -58,6 +58,7 @@ TEST(ClustererChainTest, UnionFindMergesChains) {
   // (Jaccard 0.6), A–C are not (0.33), yet all three end in one cluster through B.
   NarrConfig c;
   c.similarity = 0.45;
+  c.root_similarity = 0;
   Fingerprinter f(c);
   NarrativeClusterer cl(c);
   auto add = [&](const std::u8string& t) {
@@ -77,6 +78,31 @@ TEST(ClustererChainTest, UnionFindMergesChains) {
   EXPECT_GE(cl.Similarity(y, z), c.similarity);
   EXPECT_EQ(cl.Cluster(x), cl.Cluster(y));
   EXPECT_EQ(cl.Cluster(y), cl.Cluster(z));
+}
+
+TEST(ClustererChainTest, RootSimilarityStopsAChainFromDrifting) {
+  // The same three texts; now a post must also be similar enough to the root of the cluster it
+  // joins. Y joins X's cluster (Jaccard 0.6 to X), but Z is only 0.33 from that cluster's root X,
+  // so Y–Z is verified and refused: X's and Z's clusters stay apart.
+  NarrConfig c;
+  c.similarity = 0.45;
+  c.root_similarity = 0.45;
+  Fingerprinter f(c);
+  NarrativeClusterer cl(c);
+  auto add = [&](const std::u8string& t) {
+    Fingerprint fp;
+    f.Compute(std::string(t.begin(), t.end()), &fp);
+    return cl.Add(fp);
+  };
+  std::u8string s = u8"天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕";
+  std::u8string head = u8"云腾致雨露结为", tail = u8"金生丽水玉出昆";
+  const size_t seven = head.size();
+  uint32_t x = add(head + s.substr(seven));
+  uint32_t z = add(s.substr(0, s.size() - seven) + tail);
+  uint32_t y = add(s);
+  EXPECT_NE(cl.Cluster(x), cl.Cluster(z));
+  EXPECT_TRUE(cl.Cluster(y) == cl.Cluster(x) || cl.Cluster(y) == cl.Cluster(z));
+  EXPECT_GT(cl.root_refused_pairs(), 0u);
 }
 
 TEST_F(ClustererTest, IncrementalEqualsBatchAndMemoryIsBoundedPerPost) {

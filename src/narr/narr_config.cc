@@ -72,6 +72,8 @@ Result<NarrConfig> ParseNarrConfig(std::string_view json, const std::string& nam
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 100000, &c.min_tokens));
     } else if (key == "similarity") {
       SLUICE_RETURN_IF_ERROR(r.Fraction(v, key, &c.similarity));
+    } else if (key == "root_similarity") {
+      SLUICE_RETURN_IF_ERROR(r.Fraction(v, key, &c.root_similarity));
     } else if (key == "min_posts") {
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 1000000000, &c.min_posts));
     } else if (key == "min_accounts") {

@@ -21,6 +21,10 @@ struct NarrConfig {
   int min_tokens = 6;
   // Two posts are near-duplicates when their estimated Jaccard similarity reaches this.
   double similarity = 0.5;
+  // ... and a post joins (or joins its cluster with) another cluster only when it is at least
+  // this similar to that cluster's root post too: near-duplicate pairs chain, and without an
+  // anchor templated everyday posts chain into clusters of hundreds of thousands. 0 turns it off.
+  double root_similarity = 0.2;
 
   // A cluster is written to clusters.jsonl when it has at least min_posts member posts and
   // original posts from at least min_accounts distinct accounts; at most max_clusters are kept.

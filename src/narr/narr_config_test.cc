@@ -19,6 +19,7 @@ TEST(NarrConfigTest, ShippedFileEqualsCompiledDefaults) {
   EXPECT_EQ(c.seed, d.seed);
   EXPECT_EQ(c.min_tokens, d.min_tokens);
   EXPECT_EQ(c.similarity, d.similarity);
+  EXPECT_EQ(c.root_similarity, d.root_similarity);
   EXPECT_EQ(c.min_posts, d.min_posts);
   EXPECT_EQ(c.min_accounts, d.min_accounts);
   EXPECT_EQ(c.max_clusters, d.max_clusters);
