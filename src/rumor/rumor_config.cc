@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/json_config.h"
+
 namespace sluice::rumor {
 
 std::vector<std::pair<std::string, double>> RumorConfig::DefaultDebunkCues() {
@@ -25,52 +27,14 @@ std::vector<std::string> RumorConfig::DefaultDebunkExceptions() {
   return {"真的假的", "是不是假的", "不是谣言", "不是假的", "并非谣言"};
 }
 
-namespace {
-
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 
-struct Reader {
-  const std::string& name;
-  Status Error(const std::string& key, const std::string& what) const {
-    return Status::Config(name + ": '" + key + "' " + what);
-  }
-  Status Fraction(element v, const std::string& key, double* out) const {
-    double d;
-    if (v.get(d) != simdjson::SUCCESS || !(d >= 0 && d <= 1))
-      return Error(key, "must be a number between 0 and 1");
-    *out = d;
-    return Status::Ok();
-  }
-  Status Count(element v, const std::string& key, int lo, int hi, int* out) const {
-    int64_t n;
-    if (v.type() != element_type::INT64 || v.get(n) != simdjson::SUCCESS || n < lo || n > hi)
-      return Error(key, "must be an integer between " + std::to_string(lo) + " and " +
-                            std::to_string(hi));
-    *out = static_cast<int>(n);
-    return Status::Ok();
-  }
-  Status Number(element v, const std::string& key, double* out) const {
-    double d;
-    if (v.get(d) != simdjson::SUCCESS || !std::isfinite(d)) return Error(key, "must be a number");
-    *out = d;
-    return Status::Ok();
-  }
-};
-
-}  // namespace
-
 Result<RumorConfig> ParseRumorConfig(std::string_view json, const std::string& name) {
-  simdjson::dom::parser parser;
-  element doc;
-  simdjson::padded_string padded(json);
-  if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS)
-    return Status::Config(name + ": not valid JSON: " + simdjson::error_message(err));
-  if (doc.type() != element_type::OBJECT)
-    return Status::Config(name + ": the configuration must be a JSON object");
+  JsonConfigReader r(name);
+  simdjson::dom::object root;
+  SLUICE_RETURN_IF_ERROR(r.Parse(json, &root));
   RumorConfig c;
-  Reader r{name};
-  simdjson::dom::object root = doc.get_object().value_unsafe();
   for (auto field : root) {
     std::string key(field.key);
     element v = field.value;
