@@ -53,56 +53,55 @@ TEST_F(ClustererTest, ShortTextsAndRepostsDoNotMatchByText) {
   EXPECT_EQ(cl_.ClusterSize(o), 3u);
 }
 
-TEST(ClustererChainTest, UnionFindMergesChains) {
-  // B is S; A replaces S's first seven characters, C its last seven: A–B and B–C are similar
-  // (Jaccard 0.6), A–C are not (0.33), yet all three end in one cluster through B.
-  NarrConfig c;
-  c.similarity = 0.45;
-  c.root_similarity = 0;
-  Fingerprinter f(c);
-  NarrativeClusterer cl(c);
-  auto add = [&](const std::u8string& t) {
+// Three texts: Y is S; X replaces S's first seven characters, Z its last seven. X–Y and Y–Z are
+// similar (Jaccard 0.6), X–Z are not (0.33). Adds X, then Z, then Y.
+struct Chain {
+  explicit Chain(NarrConfig config) : c(config), f(c), cl(c) {
+    std::u8string s = u8"天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕";
+    std::u8string head = u8"云腾致雨露结为", tail = u8"金生丽水玉出昆";
+    const size_t seven = head.size();  // seven three-byte characters
+    x = Add(head + s.substr(seven));
+    z = Add(s.substr(0, s.size() - seven) + tail);
+    separate_before_y = cl.Cluster(x) != cl.Cluster(z);
+    y = Add(s);
+  }
+  uint32_t Add(const std::u8string& t) {
     Fingerprint fp;
     f.Compute(std::string(t.begin(), t.end()), &fp);
     return cl.Add(fp);
-  };
-  std::u8string s = u8"天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕";
-  std::u8string head = u8"云腾致雨露结为", tail = u8"金生丽水玉出昆";
-  const size_t seven = head.size();  // seven three-byte characters
-  uint32_t x = add(head + s.substr(seven));
-  uint32_t z = add(s.substr(0, s.size() - seven) + tail);
-  EXPECT_NE(cl.Cluster(x), cl.Cluster(z));
-  EXPECT_LT(cl.Similarity(x, z), c.similarity);
-  uint32_t y = add(s);
-  EXPECT_GE(cl.Similarity(x, y), c.similarity);
-  EXPECT_GE(cl.Similarity(y, z), c.similarity);
-  EXPECT_EQ(cl.Cluster(x), cl.Cluster(y));
-  EXPECT_EQ(cl.Cluster(y), cl.Cluster(z));
+  }
+  NarrConfig c;
+  Fingerprinter f;
+  NarrativeClusterer cl;
+  uint32_t x = 0, y = 0, z = 0;
+  bool separate_before_y = false;
+};
+
+NarrConfig ChainConfig(double root_similarity) {
+  NarrConfig c;
+  c.similarity = 0.45;
+  c.root_similarity = root_similarity;
+  return c;
+}
+
+TEST(ClustererChainTest, UnionFindMergesChains) {
+  // Without a root check all three end in one cluster through Y.
+  Chain ch(ChainConfig(0));
+  EXPECT_TRUE(ch.separate_before_y);
+  EXPECT_LT(ch.cl.Similarity(ch.x, ch.z), ch.c.similarity);
+  EXPECT_GE(ch.cl.Similarity(ch.x, ch.y), ch.c.similarity);
+  EXPECT_GE(ch.cl.Similarity(ch.y, ch.z), ch.c.similarity);
+  EXPECT_EQ(ch.cl.Cluster(ch.x), ch.cl.Cluster(ch.y));
+  EXPECT_EQ(ch.cl.Cluster(ch.y), ch.cl.Cluster(ch.z));
 }
 
 TEST(ClustererChainTest, RootSimilarityStopsAChainFromDrifting) {
-  // The same three texts; now a post must also be similar enough to the root of the cluster it
-  // joins. Y joins X's cluster (Jaccard 0.6 to X), but Z is only 0.33 from that cluster's root X,
-  // so Y–Z is verified and refused: X's and Z's clusters stay apart.
-  NarrConfig c;
-  c.similarity = 0.45;
-  c.root_similarity = 0.45;
-  Fingerprinter f(c);
-  NarrativeClusterer cl(c);
-  auto add = [&](const std::u8string& t) {
-    Fingerprint fp;
-    f.Compute(std::string(t.begin(), t.end()), &fp);
-    return cl.Add(fp);
-  };
-  std::u8string s = u8"天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕";
-  std::u8string head = u8"云腾致雨露结为", tail = u8"金生丽水玉出昆";
-  const size_t seven = head.size();
-  uint32_t x = add(head + s.substr(seven));
-  uint32_t z = add(s.substr(0, s.size() - seven) + tail);
-  uint32_t y = add(s);
-  EXPECT_NE(cl.Cluster(x), cl.Cluster(z));
-  EXPECT_TRUE(cl.Cluster(y) == cl.Cluster(x) || cl.Cluster(y) == cl.Cluster(z));
-  EXPECT_GT(cl.root_refused_pairs(), 0u);
+  // A post must also be similar enough to the root of the cluster it joins: Y joins one side,
+  // but the other side's root is only 0.33 from it, so that verified pair is refused.
+  Chain ch(ChainConfig(0.45));
+  EXPECT_NE(ch.cl.Cluster(ch.x), ch.cl.Cluster(ch.z));
+  EXPECT_TRUE(ch.cl.Cluster(ch.y) == ch.cl.Cluster(ch.x) || ch.cl.Cluster(ch.y) == ch.cl.Cluster(ch.z));
+  EXPECT_GT(ch.cl.root_refused_pairs(), 0u);
 }
 
 TEST_F(ClustererTest, IncrementalEqualsBatchAndMemoryIsBoundedPerPost) {
