@@ -161,5 +161,28 @@ TEST(CliScanTest, MissingInputIsUnusableAndWritesNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out/findings.jsonl")));
 }
 
+// A bad claims file or narratives configuration names the file (and the line) and writes nothing.
+TEST(CliScanTest, BadClaimsFileOrNarrativeConfigIsUnusableAndWritesNothing) {
+  ScratchDir dir;
+  std::string world = dir.Path("world");
+  auto gen = RunSluice("gen --out " + world + " --scale tiny --seed 7");
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  std::string claims = dir.Path("claims.jsonl");
+  testing::WriteFile(claims, "{\"id\":\"c1\",\"text\":\"自来水厂被人投毒大家不要喝自来水\"}\nnot json\n");
+  auto r = RunSluice("scan --quiet " + world + "/events.jsonl.zst --claims " + claims + " --out " +
+                     dir.Path("out"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sluice scan: " + claims + ":2: not valid JSON"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.Path("out/findings.jsonl")));
+  std::string narr = dir.Path("narr.json");
+  testing::WriteFile(narr, R"({"root_similarity": 2})");
+  r = RunSluice("scan --quiet " + world + "/events.jsonl.zst --narr-config " + narr + " --out " +
+                dir.Path("out"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(narr + ": 'root_similarity' must be a number between 0 and 1"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.Path("out/findings.jsonl")));
+}
+
 }  // namespace
 }  // namespace sluice

@@ -40,6 +40,9 @@ TEST(SpamConfigTest, BadKeysAndValuesNameTheKeyAndFile) {
   auto count = ParseSpamConfig(R"({"blocks": {"max_phrase_cps": 0}})", "d.json");
   ASSERT_FALSE(count.ok());
   EXPECT_EQ(count.status().message(), "d.json: 'blocks.max_phrase_cps' must be between 1 and 1000000");
+  auto accounts = ParseSpamConfig(R"({"accounts": {"min_posts": 0}})", "g.json");
+  ASSERT_FALSE(accounts.ok());
+  EXPECT_EQ(accounts.status().message(), "g.json: 'accounts.min_posts' must be between 1 and 1000000");
   auto obj = ParseSpamConfig(R"({"signals": 3})", "e.json");
   ASSERT_FALSE(obj.ok());
   EXPECT_EQ(obj.status().message(), "e.json: 'signals' must be a JSON object");
