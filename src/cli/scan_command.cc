@@ -218,6 +218,7 @@ int Run(const ScanArgs& a) {
 
   const PostTable& posts = w.posts;
   std::vector<std::string> rumor_lines(posts.size()), spam_lines(posts.size());
+  std::vector<std::string> rumor_claim(posts.size());  // the flagged claim, for per-claim cascades
   std::atomic<uint64_t> spam_errors{0};
   ParallelFor(posts.size(), &progress, [&](size_t i) {
     if (!posts.declared[i]) return;
@@ -225,7 +226,10 @@ int Run(const ScanArgs& a) {
     std::string_view text = posts.text(static_cast<PostId>(i));
     if (registry.size() > 0) {
       std::vector<rumor::ClaimMatch> ms = matcher.Match(text, posts.time[i]);
-      if (!ms.empty() && ms[0].flagged) rumor::AppendFindingLine(&rumor_lines[i], id, ms[0], text);
+      if (!ms.empty() && ms[0].flagged) {
+        rumor::AppendFindingLine(&rumor_lines[i], id, ms[0], text);
+        rumor_claim[i] = ms[0].claim_id;
+      }
     }
     Result<spam::SpamReport> r = spam_detector.value()->Detect(text);
     if (!r.ok()) {
@@ -292,8 +296,8 @@ int Run(const ScanArgs& a) {
     std::map<std::string, uint32_t, std::less<>> claim_index;
     narr_in.post_claim.assign(posts.size(), kNone);
     for (PostId i = 0; i < posts.size(); ++i) {
-      if (rumor_lines[i].empty()) continue;
-      std::string id = matcher.Match(posts.text(i), posts.time[i])[0].claim_id;
+      if (rumor_claim[i].empty()) continue;
+      const std::string& id = rumor_claim[i];
       auto [it, added] = claim_index.emplace(id, static_cast<uint32_t>(narr_in.claim_names.size()));
       if (added) narr_in.claim_names.push_back(id);
       narr_in.post_claim[i] = it->second;
