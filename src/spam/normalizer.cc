@@ -129,7 +129,7 @@ class IcuNormalizer final : public Normalizer {
 
     // Pass 2: traditional → simplified over the CJK outputs, with the same per-character map
     // the rumor matcher's table uses (src/text), so both detectors fold 國/国 alike.
-    Result<text::TradSimpMap> t2s = text::TradSimpMap::Build();
+    const Result<text::TradSimpMap>& t2s = text::TradSimpMap::Shared();
     if (!t2s.ok()) return t2s.status();
     traditional_.assign(kBmp, 0);
     std::vector<char32_t> chars;

@@ -80,7 +80,7 @@ struct CharTableBuilder {
   const icu::Normalizer2* nfd = nullptr;
   const icu::Normalizer2* nfc = nullptr;
   USpoofChecker* spoof = nullptr;
-  std::optional<TradSimpMap> trad_simp;
+  const TradSimpMap* trad_simp = nullptr;
   std::optional<LookalikeHan> lookalike;
   std::optional<PinyinTable> pinyin;
   CharTable* table = nullptr;
@@ -106,9 +106,9 @@ struct CharTableBuilder {
     if (U_FAILURE(ec)) spoof = nullptr, Note("ICU confusables data missing: no homoglyph folding");
     IndexAsciiSkeletons();
 
-    Result<TradSimpMap> ts = TradSimpMap::Build();
+    const Result<TradSimpMap>& ts = TradSimpMap::Shared();
     if (ts.ok()) {
-      trad_simp = std::move(ts).value();
+      trad_simp = &ts.value();
       table->trad_simp_source_ = trad_simp->source();
     } else {
       Note(ts.status().message());

@@ -68,6 +68,11 @@ bool ConvertWithOpenCC(const char* config, const std::vector<char32_t>& cps,
 
 }  // namespace
 
+const Result<TradSimpMap>& TradSimpMap::Shared() {
+  static const Result<TradSimpMap> shared = Build();
+  return shared;
+}
+
 Result<TradSimpMap> TradSimpMap::Build() {
   TradSimpMap m;
   std::vector<char32_t> cps = HanCodePoints();

@@ -19,6 +19,9 @@ class TradSimpMap {
   // Converts every Han code point (CJK Unified Ideographs, Extensions A and B, compatibility
   // ideographs). Takes a few tens of milliseconds.
   static Result<TradSimpMap> Build();
+  // The map of this process: built by the first call (thread-safe), shared by every later one,
+  // so the rumor matcher's table and the spam normalizer do not each convert every Han code point.
+  static const Result<TradSimpMap>& Shared();
 
   // The simplified form of `cp`, or `cp` itself when it has none.
   char32_t Map(char32_t cp) const {
