@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "coord/indexed_min_heap.h"
@@ -51,6 +52,120 @@ TEST(IndexedMinHeapTest, MatchesASortOnRandomLowering) {
     double got;
     ASSERT_EQ(h.Pop(&got), item);
     EXPECT_EQ(got, value);
+  }
+}
+
+// Small batches make the threshold rise many times, with items lowered below it in between and
+// many equal values straddling it.
+TEST(IndexedMinHeapTest, RaisingThresholdKeepsValueThenIndexOrder) {
+  for (uint32_t batch : {1u, 3u, 50u}) {
+    Rand rng(batch);
+    std::vector<double> v(600);
+    for (double& x : v) x = static_cast<double>(rng.Below(40));
+    IndexedMinHeap h(v, batch);
+    std::vector<uint8_t> gone(v.size(), 0);
+    size_t left = v.size();
+    while (left > 0) {
+      // Lower a few remaining items, then the pop must be the smallest (value, index) left.
+      for (int k = 0; k < 3; ++k) {
+        uint32_t i = static_cast<uint32_t>(rng.Below(v.size()));
+        if (gone[i]) continue;
+        double d = -static_cast<double>(rng.Below(6));
+        v[i] += d;
+        h.Lower(i, d);
+        EXPECT_EQ(h.value(i), v[i]);
+      }
+      uint32_t want = UINT32_MAX;
+      for (uint32_t i = 0; i < v.size(); ++i)
+        if (!gone[i] && (want == UINT32_MAX || v[i] < v[want])) want = i;
+      double got;
+      ASSERT_EQ(h.Pop(&got), want) << "batch " << batch << ", " << left << " left";
+      EXPECT_EQ(got, v[want]);
+      EXPECT_FALSE(h.contains(want));
+      gone[want] = 1;
+      --left;
+    }
+    EXPECT_TRUE(h.empty());
+  }
+}
+
+// FRAUDAR's peeling written the plain way: every step scans all nodes for the smallest
+// (value, node) with rows numbered before columns. The fast peel must return the same blocks.
+std::vector<FraudarBlock> NaiveFraudar(const std::vector<BipartiteEdge>& input, uint32_t rows,
+                                       uint32_t cols, uint32_t blocks, double log_c) {
+  std::set<std::pair<uint32_t, uint32_t>> edges;
+  for (BipartiteEdge e : input) edges.insert({e.row, e.col});
+  std::vector<FraudarBlock> out;
+  for (uint32_t b = 0; b < blocks; ++b) {
+    std::vector<uint32_t> deg(cols, 0), row_deg(rows, 0);
+    for (auto [r, c] : edges) ++deg[c], ++row_deg[r];
+    std::vector<double> w(cols), value(rows + cols, 0);
+    for (uint32_t c = 0; c < cols; ++c) w[c] = 1.0 / std::log(deg[c] + log_c);
+    for (auto [r, c] : edges) value[r] += w[c];  // row-major, ascending columns
+    double total = 0;
+    for (uint32_t r = 0; r < rows; ++r) total += value[r];
+    for (uint32_t c = 0; c < cols; ++c)
+      for (uint32_t k = 0; k < deg[c]; ++k) value[rows + c] += w[c];
+    std::vector<uint8_t> alive(rows + cols);
+    uint64_t rows_left = 0, cols_left = 0;
+    for (uint32_t r = 0; r < rows; ++r) rows_left += alive[r] = row_deg[r] > 0;
+    for (uint32_t c = 0; c < cols; ++c) cols_left += alive[rows + c] = deg[c] > 0;
+    if (rows_left == 0 || cols_left == 0) break;
+    std::vector<uint8_t> in = alive;
+    double score = total, best = total / static_cast<double>(rows_left + cols_left);
+    std::vector<uint32_t> order;
+    size_t best_peeled = 0;
+    while (rows_left > 0 && cols_left > 0) {
+      uint32_t v = UINT32_MAX;
+      for (uint32_t i = 0; i < rows + cols; ++i)
+        if (alive[i] && (v == UINT32_MAX || value[i] < value[v])) v = i;
+      alive[v] = 0;
+      score -= value[v];
+      for (auto [r, c] : edges) {
+        if (v < rows && r == v && alive[rows + c]) value[rows + c] -= w[c];
+        if (v >= rows && c == v - rows && alive[r]) value[r] -= w[c];
+      }
+      v < rows ? --rows_left : --cols_left;
+      order.push_back(v);
+      if (rows_left + cols_left == 0) break;
+      double avg = score / static_cast<double>(rows_left + cols_left);
+      if (avg > best) best = avg, best_peeled = order.size();
+    }
+    for (size_t i = 0; i < best_peeled; ++i) in[order[i]] = 0;
+    FraudarBlock block;
+    for (uint32_t r = 0; r < rows; ++r)
+      if (in[r]) block.rows.push_back(r);
+    for (uint32_t c = 0; c < cols; ++c)
+      if (in[rows + c]) block.cols.push_back(c);
+    block.score = best;
+    for (auto it = edges.begin(); it != edges.end();)
+      if (in[it->first] && in[rows + it->second]) it = edges.erase(it), ++block.edges;
+      else ++it;
+    out.push_back(block);
+  }
+  return out;
+}
+
+TEST(FraudarTest, SameBlocksAsAPlainPeelOnGraphsFullOfTies) {
+  for (uint64_t seed = 1; seed <= 12; ++seed) {
+    Rand rng(seed);
+    const uint32_t rows = 30 + static_cast<uint32_t>(rng.Below(50));
+    const uint32_t cols = 10 + static_cast<uint32_t>(rng.Below(30));
+    std::vector<BipartiteEdge> e;
+    const uint64_t m = rows * (1 + rng.Below(4));
+    for (uint64_t i = 0; i < m; ++i)
+      e.push_back({static_cast<uint32_t>(rng.Below(rows)), static_cast<uint32_t>(rng.Skewed(cols))});
+    for (uint32_t r = 0; r < 6; ++r)  // a small dense block
+      for (uint32_t c = cols - 5; c < cols; ++c) e.push_back({rows - 1 - r, c});
+    auto want = NaiveFraudar(e, rows, cols, 3, 5);
+    auto got = Fraudar(e, rows, cols, Blocks(3));
+    ASSERT_EQ(got.size(), want.size()) << "seed " << seed;
+    for (size_t b = 0; b < want.size(); ++b) {
+      EXPECT_EQ(got[b].rows, want[b].rows) << "seed " << seed << " block " << b;
+      EXPECT_EQ(got[b].cols, want[b].cols) << "seed " << seed << " block " << b;
+      EXPECT_EQ(got[b].score, want[b].score) << "seed " << seed << " block " << b;
+      EXPECT_EQ(got[b].edges, want[b].edges) << "seed " << seed << " block " << b;
+    }
   }
 }
 
