@@ -48,6 +48,13 @@ bool MayLower(char32_t c) {
   if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
       (c >= 0xf900 && c <= 0xfaff) || c >= 0x1f000)
     return false;
+  // Halfwidth and fullwidth forms, where Chinese text takes its punctuation: only the fullwidth
+  // capitals Ａ..Ｚ have a lowercase. Neither have general punctuation, arrows and technical
+  // signs, symbols and dingbats (☀ ✨ ❤), nor variation selectors (the U+FE0F after emoji).
+  if (c >= 0xff00 && c <= 0xffef) return c >= 0xff21 && c <= 0xff3a;
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2190 && c <= 0x23ff) ||
+      (c >= 0x2500 && c <= 0x2bff) || (c >= 0xfe00 && c <= 0xfe0f))
+    return false;
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_LOWERCASED);
 }
 
@@ -75,6 +82,30 @@ std::u32string LowerCodePoints(std::string_view text) {
   return s;
 }
 
+// True when ToolkitNormalize(text) == text: no ASCII capital, '@' or whitespace, and nothing
+// non-ASCII that is whitespace or has a lowercase. Most Chinese posts are so; Han characters
+// (three bytes led by E4..E9: U+4000..U+9FFF) are passed over without decoding.
+bool AlreadyNormal(std::string_view text) {
+  const uint8_t* b = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    const uint8_t c = b[i];
+    if (c < 0x80) {
+      if (c == '@' || (c >= 'A' && c <= 'Z') || IsPySpace(c)) return false;
+      ++i;
+    } else if (c >= 0xe4 && c <= 0xe9 && i + 2 < n && (b[i + 1] & 0xc0) == 0x80 &&
+               (b[i + 2] & 0xc0) == 0x80) {
+      i += 3;
+    } else {
+      UChar32 cp;
+      U8_NEXT(b, i, n, cp);
+      if (cp < 0 || IsPySpace(static_cast<char32_t>(cp)) || MayLower(static_cast<char32_t>(cp)))
+        return false;
+    }
+  }
+  return true;
+}
+
 // ToolkitNormalize in one pass over the bytes, for text whose only cased letters are ASCII.
 // Returns false (and leaves *out unspecified) when a cased non-ASCII letter appears.
 bool NormalizeFast(std::string_view text, std::string* out) {
@@ -84,6 +115,23 @@ bool NormalizeFast(std::string_view text, std::string* out) {
   const int32_t n = static_cast<int32_t>(text.size());
   bool pending_space = false, in_mention = false;
   for (int32_t i = 0; i < n;) {
+    if (b[i] < 0x80) {  // ASCII, without decoding
+      char32_t cp = b[i++];
+      if (in_mention) {
+        if (!IsRegexSpace(cp)) continue;
+        in_mention = false;
+      }
+      if (cp == U'@') {
+        in_mention = true;
+      } else if (IsPySpace(cp)) {
+        pending_space = !out->empty();
+      } else {
+        if (pending_space) out->push_back(' ');
+        pending_space = false;
+        out->push_back(static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + (U'a' - U'A') : cp));
+      }
+      continue;
+    }
     int32_t start = i;
     UChar32 c;
     U8_NEXT(b, i, n, c);
@@ -138,7 +186,17 @@ bool StartsWith(const std::u32string& s, size_t i, std::u32string_view p) {
 
 std::string ToolkitNormalize(std::string_view text) {
   std::string out;
-  if (NormalizeFast(text, &out)) return out;
+  ToolkitNormalizeInto(text, &out);
+  return out;
+}
+
+void ToolkitNormalizeInto(std::string_view text, std::string* normalized) {
+  std::string& out = *normalized;
+  if (AlreadyNormal(text)) {
+    out.assign(text);
+    return;
+  }
+  if (NormalizeFast(text, &out)) return;
   std::u32string s = StripMentions(Decode(IcuLower(text)));
   out.clear();
   bool pending_space = false;
@@ -151,7 +209,6 @@ std::string ToolkitNormalize(std::string_view text) {
     pending_space = false;
     AppendUtf8(&out, c);
   }
-  return out;
 }
 
 std::u32string ShingleCodePoints(std::string_view text) {

@@ -21,6 +21,8 @@ namespace sluice::coord {
 
 // REQUIRES: `text` is valid UTF-8 (the World only holds validated text).
 std::string ToolkitNormalize(std::string_view text);
+// The same into *normalized, reusing its buffer (one allocation for a whole World).
+void ToolkitNormalizeInto(std::string_view text, std::string* normalized);
 
 std::u32string ShingleCodePoints(std::string_view text);
 

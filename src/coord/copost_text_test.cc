@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 namespace sluice::coord {
 namespace {
 
@@ -20,6 +26,22 @@ TEST(CopostTextTest, ToolkitNormalizeLowercasesStripsMentionsAndCollapsesSpace) 
   EXPECT_EQ(ToolkitNormalize("a@b\x1c" "c d"), "a d");  // U+001C splits, but ends no mention
   EXPECT_EQ(ToolkitNormalize("ＩＣＵ病房 @某\u3000人 好"), "ｉｃｕ病房 人 好");
   EXPECT_EQ(ToolkitNormalize("\u00a0\u00a0lead trail\u2029"), "lead trail");
+}
+
+// The fast path decides from ranges which characters have no lowercase; ICU is the judge.
+TEST(CopostTextTest, ToolkitNormalizeLowercasesSymbolsAndFullwidthFormsAsIcu) {
+  const std::pair<UChar32, UChar32> ranges[] = {
+      {0x2000, 0x206f}, {0x2190, 0x23ff}, {0x2500, 0x2bff}, {0xfe00, 0xfe0f}, {0xff00, 0xffef}};
+  for (auto [first, last] : ranges)
+    for (UChar32 c = first; c <= last; ++c) {
+      if (u_isUWhiteSpace(c)) continue;
+      icu::UnicodeString u(c);
+      std::string in, want;
+      u.toUTF8String(in);
+      u.toLower(icu::Locale::getRoot()).toUTF8String(want);
+      EXPECT_EQ(ToolkitNormalize("x" + in + "Y"), "x" + want + "y") << std::hex << c;
+      EXPECT_EQ(ToolkitNormalize("中" + in + "文"), "中" + want + "文") << std::hex << c;
+    }
 }
 
 TEST(CopostTextTest, ShingleCodePointsKeepsOnlyContent) {

@@ -42,14 +42,20 @@ std::vector<KeyedAction> NetworkActions(const World& w, const std::vector<Act>& 
     case NetworkType::kLike: from_acts(EngagementKind::kLike); break;
     case NetworkType::kComment: from_acts(EngagementKind::kComment); break;
     case NetworkType::kReview: from_acts(EngagementKind::kReview); break;
-    case NetworkType::kText:
+    case NetworkType::kText: {
+      std::string t;
+      out.reserve(p.size());
       for (PostId i = 0; i < p.size(); ++i) {
         if (!IsOriginal(p, i)) continue;
-        std::string t = ToolkitNormalize(p.text(i));
-        if (CountCodePoints(t) < config.text.min_chars) continue;
+        ToolkitNormalizeInto(p.text(i), &t);
+        // Counting code points is needed only beyond "not empty".
+        if (config.text.min_chars > 1 ? CountCodePoints(t) < config.text.min_chars
+                                      : t.size() < config.text.min_chars)
+          continue;
         out.push_back({Hash64(t, 0x7e47), p.time[i], p.account[i], i});
       }
       break;
+    }
     case NetworkType::kReply:
       for (PostId i = 0; i < p.size(); ++i)
         if (IsOriginal(p, i) && p.reply_to[i] != kNone)
