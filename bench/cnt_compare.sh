@@ -6,10 +6,13 @@
 #   CNT_DIR=/work/anchors/cnt bench/cnt_compare.sh EVENTS [WORKDIR]
 #
 # EVENTS is a Sluice events file (e.g. DIR/events.jsonl.zst from `sluice gen`); its posts become
-# the toolkit's CSV input (bench/events_to_cnt_csv.py). Networks compared: co_retweet/co_repost,
+# the toolkit's CSV input (bench/events_to_cnt_csv.py). Unless REPLIES=0, reply posts are added
+# first (bench/add_replies.py: organic replies, reply squads and edge cases), since the simulator
+# writes none and co_reply would otherwise compare two empty lists. Networks compared: co_retweet/co_repost,
 # co_tweet/co_text, co_link, co_reply, and with CNT_SIMILAR=1 co_similar_tweet/co_similar_text
 # (a different similarity: word-token Jaccard >= 0.9 there, character 3-gram Jaccard here).
-# Environment: SLUICE (default build/src/cli/sluice), WINDOW (default 60), MIN_WEIGHT (1).
+# Environment: SLUICE (default build/src/cli/sluice), WINDOW (default 60), MIN_WEIGHT (1),
+# REPLIES (1).
 set -euo pipefail
 if [[ -z "${CNT_DIR:-}" ]]; then
   echo "cnt_compare: CNT_DIR is not set (a coordination-network-toolkit checkout): skipped"
@@ -33,6 +36,10 @@ timed() {  # timed LABEL CMD...: runs CMD, appends "LABEL wall_s user_s max_rss_
   /usr/bin/time -f "$label %e %U %M" -a -o "$work/times.txt" "$@"
 }
 
+if [[ "${REPLIES:-1}" == 1 ]]; then
+  /usr/bin/python3 "$here/add_replies.py" "$events" "$work/with_replies.jsonl"
+  events=$work/with_replies.jsonl
+fi
 /usr/bin/python3 "$here/events_to_cnt_csv.py" "$events" "$work/posts.jsonl" > "$work/messages.csv"
 echo "messages: $(($(wc -l < "$work/messages.csv") - 1))"
 
