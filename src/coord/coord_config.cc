@@ -43,6 +43,7 @@ std::vector<Leaf> Leaves(CoordConfig* c) {
   v.push_back({"npmi", LeafKind::kBool, &c->npmi, 0, 0});
   v.push_back({"self_loops", LeafKind::kBool, &c->self_loops, 0, 0});
   v.push_back({"max_pairs_in_memory", LeafKind::kU64, &c->max_pairs_in_memory, 1e6, 1e12});
+  u32("threads", &c->threads, 1, 2);
   u32("text.min_chars", &c->text.min_chars, 0, 1e6);
   dbl("similar.threshold", &c->similar.threshold, 0.01, 1);
   u32("similar.shingle", &c->similar.shingle, 1, 32);

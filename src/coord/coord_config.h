@@ -127,6 +127,9 @@ struct CoordConfig {
   bool npmi = false;           // add NPMI to exported edges
   bool self_loops = false;     // keep (u, u) edges (the toolkit keeps them; we drop by default)
   uint64_t max_pairs_in_memory = 100'000'000;  // per pass; more passes when exceeded
+  // Detector passes run side by side on this many threads: 2 runs the copy-paste pass (posts
+  // only) beside the act-table passes; 1 runs them in turn, which holds one working set at a time.
+  uint32_t threads = 2;
   TextConfig text;
   SimilarTextConfig similar;
   FraudarConfig fraudar;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -189,17 +190,27 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
     if (times) times->push_back({phase, std::chrono::duration<double>(now - last).count()});
     last = now;
   };
-  // Copy-paste first: it reads posts only, and its working set (band keys and shingles of every
-  // post) is then freed before the act table is built.
+  // Copy-paste reads posts only; the other passes read the act table. With two threads the
+  // copy-paste pass runs beside them (its working set, band keys and shingles of every post, then
+  // lives next to the act table); with one it runs first and is freed before the act table is
+  // built. Either way its candidates come first, so the output is the same.
   std::vector<Candidate> cands;
   CopyPasteStats cps;
-  FindCopyPaste(w, c, &cps, &cands);
-  st.copy_paste_posts = cps.posts;
-  st.copy_paste_candidates = cps.candidates;
-  st.copy_paste_skipped_actions = cps.skipped_actions;
-  st.copy_paste_groups = cps.groups;
-  lap("copy_paste");
+  double copy_paste_s = 0;
+  auto copy_paste = [&] {
+    auto start = std::chrono::steady_clock::now();
+    FindCopyPaste(w, c, &cps, &cands);
+    copy_paste_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  std::thread beside;
+  if (c.threads >= 2) {
+    beside = std::thread(copy_paste);
+  } else {
+    copy_paste();
+    lap("copy_paste");
+  }
 
+  std::vector<Candidate> act_cands;
   std::vector<Act> acts = CollectActs(w);
   st.acts = acts.size();
   ActsByAccount ix = IndexByAccount(acts, w.accounts.size());
@@ -209,9 +220,8 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
   st.farm_tokens_shared = fr.tokens_shared;
   st.farm_tokens_too_big = fr.tokens_too_big;
   st.farm_tokens = fr.tokens.size();
-  size_t before = cands.size();
-  FarmCandidates(w, acts, ix, fr, c, &cands);
-  st.farm_groups = cands.size() - before;
+  FarmCandidates(w, acts, ix, fr, c, &act_cands);
+  st.farm_groups = act_cands.size();
   lap("device_farm");
 
   LockstepStats ls;
@@ -221,11 +231,11 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
   st.lockstep_pairs = ls.network.pairs;
   st.lockstep_candidate_groups = ls.candidate_groups;
   st.lockstep_groups = lgroups.size();
-  LockstepCandidates(w, lgroups, c, &cands);
+  LockstepCandidates(w, lgroups, c, &act_cands);
   lap("lockstep");
 
   FakeEngagementStats fes;
-  FindFakeEngagement(w, acts, ix, c, &fes, &cands);
+  FindFakeEngagement(w, acts, ix, c, &fes, &act_cands);
   st.fraudar_pairs = fes.pairs;
   st.fraudar_passes = fes.passes;
   st.fraudar_skipped_actions = fes.skipped_actions;
@@ -233,6 +243,19 @@ CoordResult DetectWaterArmies(const World& w, const CoordConfig& c, PhaseTimes* 
   st.fraudar_blocks = fes.blocks;
   st.fraudar_groups = fes.groups;
   lap("fake_engagement");
+
+  if (beside.joinable()) {
+    beside.join();
+    // The copy-paste pass's own time; it overlapped the passes above.
+    if (times) times->push_back({"copy_paste (beside)", copy_paste_s});
+    lap("copy_paste wait");
+  }
+  st.copy_paste_posts = cps.posts;
+  st.copy_paste_candidates = cps.candidates;
+  st.copy_paste_skipped_actions = cps.skipped_actions;
+  st.copy_paste_groups = cps.groups;
+  for (Candidate& cand : act_cands) cands.push_back(std::move(cand));
+  act_cands.clear();
 
   for (Candidate& cand : cands) AddGroupSignals(w, c, &cand);
 

@@ -90,6 +90,24 @@ TEST(WaterArmyOutputTest, FindingsCarryEvidenceAndAreDeterministic) {
   EXPECT_EQ(ga.find("farm0-dev"), std::string::npos);
 }
 
+// Running the copy-paste pass beside the act-table passes changes when work happens, not what
+// is found: one thread and two give the same findings, groups and counts.
+TEST(WaterArmyOutputTest, OneThreadAndTwoFindTheSame) {
+  PlantedTruth truth;
+  World w = PlantedWorld(91, 0.5, &truth);
+  CoordConfig one = DefaultCoordConfig(), two = DefaultCoordConfig();
+  one.threads = 1;
+  two.threads = 2;
+  CoordResult a = DetectWaterArmies(w, one), b = DetectWaterArmies(w, two);
+  ASSERT_FALSE(a.accounts.empty());
+  bool has_copy_paste = false;
+  for (const CoordGroup& g : a.groups) has_copy_paste |= g.tactic == Tactic::kCopyPaste;
+  EXPECT_TRUE(has_copy_paste);
+  EXPECT_EQ(FindingsJsonl(w, a), FindingsJsonl(w, b));
+  EXPECT_EQ(GroupsJsonl(w, a, 20), GroupsJsonl(w, b, 20));
+  EXPECT_EQ(StatsJson(a.stats), StatsJson(b.stats));
+}
+
 TEST(WaterArmyOutputTest, WeightsComeFromConfiguration) {
   PlantedTruth truth;
   World w = PlantedWorld(3, 1.0, &truth);
