@@ -17,25 +17,51 @@ uint32_t NarrativeClusterer::NewPost(uint32_t sig, const std::vector<uint64_t>* 
   parent_.push_back(id);
   size_.push_back(1);
   sig_of_.push_back(sig);
-  bool has_figures = figures != nullptr && !figures->empty();
-  if (has_figures) figs_.insert(figs_.end(), figures->begin(), figures->end());
+  if (figures != nullptr) figs_.insert(figs_.end(), figures->begin(), figures->end());
   fig_begin_.push_back(static_cast<uint32_t>(figs_.size()));
-  profile_of_.push_back(has_figures ? static_cast<uint32_t>(profiles_.size()) : kNoPost);
-  if (has_figures) profiles_.push_back(*figures);
+  profile_of_.push_back(kNoPost);
   return id;
 }
 
+std::pair<const uint64_t*, size_t> NarrativeClusterer::Profile(uint32_t root) const {
+  if (profile_of_[root] != kNoPost) {
+    const std::vector<uint64_t>& p = profiles_[profile_of_[root]];
+    return {p.data(), p.size()};
+  }
+  return {figs_.data() + fig_begin_[root], fig_begin_[root + 1] - fig_begin_[root]};
+}
+
 bool NarrativeClusterer::ProfileConflict(uint32_t post, uint32_t root) const {
-  if (profile_of_[root] == kNoPost) return false;
-  const std::vector<uint64_t>& p = profiles_[profile_of_[root]];
-  return narr::FiguresConflict(figs_.data() + fig_begin_[post], fig_begin_[post + 1] - fig_begin_[post],
-                               p.data(), p.size());
+  auto [p, n] = Profile(root);
+  return narr::FiguresConflict(figs_.data() + fig_begin_[post], fig_begin_[post + 1] - fig_begin_[post], p, n);
 }
 
 bool NarrativeClusterer::ProfilesConflict(uint32_t a, uint32_t b) const {
-  if (profile_of_[a] == kNoPost || profile_of_[b] == kNoPost) return false;
-  const std::vector<uint64_t>&x = profiles_[profile_of_[a]], &y = profiles_[profile_of_[b]];
-  return narr::FiguresConflict(x.data(), x.size(), y.data(), y.size());
+  auto [x, nx] = Profile(a);
+  auto [y, ny] = Profile(b);
+  return narr::FiguresConflict(x, nx, y, ny);
+}
+
+void NarrativeClusterer::MergeProfile(uint32_t into_root, uint32_t from_root) {
+  auto [from, nfrom] = Profile(from_root);
+  auto [into, ninto] = Profile(into_root);
+  std::vector<uint64_t> merged(into, into + ninto);
+  for (size_t i = 0; i < nfrom && merged.size() < kMaxProfile; ++i) {
+    auto at = std::lower_bound(merged.begin(), merged.end(), from[i]);
+    if (at == merged.end() || *at != from[i]) merged.insert(at, from[i]);
+  }
+  if (profile_of_[from_root] != kNoPost) {
+    // Its slot is reused for the merged profile when the surviving root has none.
+    std::vector<uint64_t>().swap(profiles_[profile_of_[from_root]]);
+    if (profile_of_[into_root] == kNoPost) profile_of_[into_root] = profile_of_[from_root];
+    profile_of_[from_root] = kNoPost;
+  }
+  if (merged.size() == ninto && profile_of_[into_root] == kNoPost) return;  // nothing new
+  if (profile_of_[into_root] == kNoPost) {
+    profile_of_[into_root] = static_cast<uint32_t>(profiles_.size());
+    profiles_.emplace_back();
+  }
+  profiles_[profile_of_[into_root]] = std::move(merged);
 }
 
 bool NarrativeClusterer::FiguresConflict(uint32_t a, uint32_t b) const {
@@ -64,20 +90,7 @@ void NarrativeClusterer::Union(uint32_t a, uint32_t b) {
   if (size_[a] < size_[b] || (size_[a] == size_[b] && b < a)) std::swap(a, b);
   parent_[b] = a;
   size_[a] += size_[b];
-  if (profile_of_[b] != kNoPost) {
-    if (profile_of_[a] == kNoPost) {
-      profile_of_[a] = profile_of_[b];
-    } else {
-      std::vector<uint64_t>& into = profiles_[profile_of_[a]];
-      std::vector<uint64_t>& from = profiles_[profile_of_[b]];
-      for (uint64_t k : from) {
-        if (into.size() >= kMaxProfile) break;
-        auto at = std::lower_bound(into.begin(), into.end(), k);
-        if (at == into.end() || *at != k) into.insert(at, k);
-      }
-      std::vector<uint64_t>().swap(from);
-    }
-  }
+  if (!figs_.empty()) MergeProfile(a, b);
 }
 
 uint32_t* NarrativeClusterer::Slot(uint32_t key) {
@@ -166,8 +179,8 @@ size_t NarrativeClusterer::MemoryBytes() const {
   for (const std::vector<uint64_t>& p : profiles_) profile_keys += p.capacity();
   return parent_.capacity() * 4 + size_.capacity() * 4 + sig_of_.capacity() * 4 +
          sigs_.capacity() + table_.capacity() * sizeof(Entry) + fig_begin_.capacity() * 4 +
-         figs_.capacity() * 8 + profile_of_.capacity() * 4 + profiles_.capacity() * sizeof(std::vector<uint64_t>) +
-         profile_keys * 8;
+         figs_.capacity() * 8 + profile_of_.capacity() * 4 +
+         profiles_.capacity() * sizeof(std::vector<uint64_t>) + profile_keys * 8;
 }
 
 }  // namespace sluice::narr

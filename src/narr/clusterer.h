@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "narr/fingerprint.h"
@@ -73,12 +74,16 @@ class NarrativeClusterer {
   // Figure keys of post i: figs_[fig_begin_[i], fig_begin_[i + 1]).
   std::vector<uint32_t> fig_begin_{0};
   std::vector<uint64_t> figs_;
-  // At a cluster root: the index into profiles_ of the figure keys its members state (kNoPost:
-  // none), at most kMaxProfile of them. One member's keys would not do: the root may be a
-  // partial copy without figures, or a 諧音 copy whose figure sits between other characters.
+  // A cluster's figure profile: the figure keys its members state, at most kMaxProfile. One
+  // member's keys would not do: the root may be a partial copy without figures, or a 諧音 copy
+  // whose figure sits between other characters. At a root, profile_of_ indexes profiles_;
+  // kNoPost means the root's own keys (every single post), so only merged clusters that gained
+  // keys hold a list.
   static constexpr size_t kMaxProfile = 16;
   std::vector<uint32_t> profile_of_;
   std::vector<std::vector<uint64_t>> profiles_;
+  std::pair<const uint64_t*, size_t> Profile(uint32_t root) const;
+  void MergeProfile(uint32_t into_root, uint32_t from_root);
   // Whether `post` states other figures than the cluster rooted at `root`, or two clusters do.
   bool ProfileConflict(uint32_t post, uint32_t root) const;
   bool ProfilesConflict(uint32_t root_a, uint32_t root_b) const;
