@@ -44,6 +44,7 @@ bool NarrativeClusterer::ProfilesConflict(uint32_t a, uint32_t b) const {
 
 void NarrativeClusterer::MergeProfile(uint32_t into_root, uint32_t from_root) {
   auto [from, nfrom] = Profile(from_root);
+  if (nfrom == 0) return;  // the usual case: nothing to add, nothing to free
   auto [into, ninto] = Profile(into_root);
   std::vector<uint64_t> merged(into, into + ninto);
   for (size_t i = 0; i < nfrom && merged.size() < kMaxProfile; ++i) {
