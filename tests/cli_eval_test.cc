@@ -43,7 +43,7 @@ TEST_F(CliEval, JsonIsDeterministicAndParses) {
   for (auto field : top) keys.emplace_back(field.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"truth", "findings", "classes", "overall", "by_tactic",
                                             "by_edit", "claims", "spans", "hard_negatives",
-                                            "confounders"}));
+                                            "confounders", "seeders"}));
 }
 
 TEST_F(CliEval, TableHasARowPerClassWithNaForUndefinedScores) {
@@ -74,6 +74,30 @@ TEST_F(CliEval, MissingFileAndMissingOptionAreUnusable) {
   r = RunSluice({"eval", "--truth", Case("perfect", "truth.jsonl")});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--findings"), std::string::npos) << r.err;
+}
+
+TEST_F(CliEval, SeedersAreScoredFromTheScanFilesBesideTheFindings) {
+  // tests/data/eval/seeders holds clusters.jsonl and claim_cascades.jsonl next to findings.jsonl.
+  testing::RunResult r = RunSluice({"eval", "--truth", Case("seeders", "truth.jsonl"), "--findings",
+                                    Case("seeders", "findings.jsonl")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("clusters (no registry): first-ranked right 1/3 (0.3333), in no cascade 1"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("claim cascades (registry): first-ranked right 2/3 (0.6667)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("another account first: c2"), std::string::npos) << r.out;
+  // Named files win; a broken one is a one-line error naming it.
+  std::string bad = Case("error_malformed_line", "findings.jsonl");
+  r = RunSluice({"eval", "--truth", Case("seeders", "truth.jsonl"), "--findings",
+                 Case("seeders", "findings.jsonl"), "--clusters", bad});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("sluice eval: " + bad + ":1: missing key 'seeders'", 0), 0u) << r.err;
+  // Without them beside the findings, no seeders rows.
+  r = RunSluice({"eval", "--truth", Case("perfect", "truth.jsonl"), "--findings",
+                 Case("perfect", "findings.jsonl")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("seeders:"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ Status Evaluator::AddTruth(const LabelLine& l) {
     return Status::InvalidInput(fmt::format("repeats {} {} with label {} from line {}",
                                             NameOf(kSubjectNames, l.subject), l.id,
                                             NameOf(kLabelNames, l.label), t.line[li]));
+  SLUICE_RETURN_IF_ERROR(cascades_.Add(l));
   t.labels |= Bit(l.label);
   t.line[li] = l.line;
   switch (l.label) {
@@ -169,7 +170,8 @@ Evaluation Evaluator::Finish() const {
   return ev;
 }
 
-Result<Evaluation> EvaluateFiles(const std::string& truth_path, const std::string& findings_path) {
+Result<Evaluation> EvaluateFiles(const std::string& truth_path, const std::string& findings_path,
+                                 const CascadeFiles& cascades) {
   Evaluator ev;
   LabelFileStats truth_stats, findings_stats;
   SLUICE_RETURN_IF_ERROR(ReadLabelFile(truth_path, LabelFileKind::kTruth,
@@ -185,6 +187,16 @@ Result<Evaluation> EvaluateFiles(const std::string& truth_path, const std::strin
   out.findings.file = findings_path;
   out.findings.lines = findings_stats.lines;
   out.findings.records = findings_stats.records;
+  if (!cascades.clusters.empty()) {
+    Result<SeederCount> c = ScoreClusterSeeders(cascades.clusters, ev.cascades());
+    if (!c.ok()) return c.status();
+    out.seeders.clusters = std::move(c.value());
+  }
+  if (!cascades.claim_cascades.empty()) {
+    Result<SeederCount> c = ScoreClaimCascadeSeeders(cascades.claim_cascades, ev.cascades());
+    if (!c.ok()) return c.status();
+    out.seeders.claim_cascades = std::move(c.value());
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "core/status.h"
 #include "eval/label_file.h"
 #include "eval/metrics.h"
+#include "eval/seeder_score.h"
 #include "eval/vocabulary.h"
 
 namespace sluice::eval {
@@ -65,6 +66,7 @@ struct Evaluation {
   SpanScore spans;
   std::array<FalsePositiveCount, kHardNegativeNames.size()> hard_negatives;
   std::array<FalsePositiveCount, kConfounderNames.size()> confounders;
+  SeederScore seeders;  // filled by EvaluateFiles when scan outputs are given
 };
 
 // Accumulates truth and findings lines, then scores them.
@@ -77,6 +79,7 @@ class Evaluator {
   // of all lines are pooled.
   Status AddFinding(const LabelLine& line);
   Evaluation Finish() const;
+  const CascadeTruth& cascades() const { return cascades_; }
 
  private:
   struct TruthSubject {
@@ -101,9 +104,17 @@ class Evaluator {
   std::unordered_map<std::string, TruthSubject> truth_;
   std::unordered_map<std::string, FoundSubject> found_;
   uint64_t duplicates_ = 0;
+  CascadeTruth cascades_;
+};
+
+// Scan outputs to score the seeders of (docs/findings.md): empty paths are not read.
+struct CascadeFiles {
+  std::string clusters;        // clusters.jsonl
+  std::string claim_cascades;  // claim_cascades.jsonl
 };
 
 // Reads both files and scores them. Errors name the file and line of the first bad record.
-Result<Evaluation> EvaluateFiles(const std::string& truth_path, const std::string& findings_path);
+Result<Evaluation> EvaluateFiles(const std::string& truth_path, const std::string& findings_path,
+                                 const CascadeFiles& cascades = {});
 
 }  // namespace sluice::eval

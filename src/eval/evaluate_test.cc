@@ -109,8 +109,12 @@ class EvalCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(EvalCase, MatchesExpected) {
   fs::path dir = CasesDir() / GetParam();
+  CascadeFiles cascades;
+  if (fs::exists(dir / "clusters.jsonl")) cascades.clusters = (dir / "clusters.jsonl").string();
+  if (fs::exists(dir / "claim_cascades.jsonl"))
+    cascades.claim_cascades = (dir / "claim_cascades.jsonl").string();
   Result<Evaluation> ev =
-      EvaluateFiles((dir / "truth.jsonl").string(), (dir / "findings.jsonl").string());
+      EvaluateFiles((dir / "truth.jsonl").string(), (dir / "findings.jsonl").string(), cascades);
   if (fs::exists(dir / "expected_error.txt")) {
     std::string want = ReadText(dir / "expected_error.txt");
     ASSERT_FALSE(ev.ok()) << "eval accepted an input it must refuse";

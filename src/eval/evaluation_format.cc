@@ -62,6 +62,24 @@ void RateJson(std::string* s, std::string_view name, const std::array<std::strin
   s->push_back('}');
 }
 
+void SeederJson(std::string* s, std::string_view name, const SeederCount& c, bool* first) {
+  if (c.file.empty()) return;
+  if (!*first) s->push_back(',');
+  *first = false;
+  Key(s, name);
+  *s += "{\"file\":";
+  AppendJsonString(s, c.file);
+  *s += fmt::format(",\"lines\":{},\"cascades\":{},\"right\":{},\"unmatched\":{},\"share\":",
+                    c.lines, c.cascades, c.right, c.unmatched);
+  Num(s, c.Share());
+  *s += ",\"wrong\":[";
+  for (size_t i = 0; i < c.wrong.size(); ++i) {
+    if (i) s->push_back(',');
+    AppendJsonString(s, c.wrong[i]);
+  }
+  *s += "]}";
+}
+
 }  // namespace
 
 std::string EvaluationJson(const Evaluation& ev) {
@@ -116,7 +134,11 @@ std::string EvaluationJson(const Evaluation& ev) {
   RateJson(&s, "hard_negatives", kHardNegativeNames, ev.hard_negatives);
   s.push_back(',');
   RateJson(&s, "confounders", kConfounderNames, ev.confounders);
-  s += "}\n";
+  s += ",\"seeders\":{";
+  bool first = true;
+  SeederJson(&s, "clusters", ev.seeders.clusters, &first);
+  SeederJson(&s, "claim_cascades", ev.seeders.claim_cascades, &first);
+  s += "}}\n";
   return s;
 }
 
@@ -174,6 +196,21 @@ void RateTable(std::string* s, std::string_view title, const std::array<std::str
   }
 }
 
+void SeederRow(std::string* s, std::string_view what, const SeederCount& c) {
+  if (c.file.empty()) return;
+  if (c.lines == 0) {
+    *s += fmt::format("  {}: {} is empty\n", what, c.file);
+    return;
+  }
+  *s += fmt::format("  {}: first-ranked right {}/{} ({}), in no cascade {}  [{}]\n", what,
+                    Int(c.right), Int(c.cascades), Score(c.Share()), Int(c.unmatched), c.file);
+  if (c.wrong.empty()) return;
+  *s += "    another account first:";
+  for (size_t i = 0; i < c.wrong.size() && i < 10; ++i) *s += " " + c.wrong[i];
+  if (c.wrong.size() > 10) *s += " …";
+  *s += "\n";
+}
+
 }  // namespace
 
 std::string EvaluationTable(const Evaluation& ev) {
@@ -218,6 +255,13 @@ std::string EvaluationTable(const Evaluation& ev) {
 
   RateTable(&s, "hard negatives", kHardNegativeNames, ev.hard_negatives);
   RateTable(&s, "confounders", kConfounderNames, ev.confounders);
+
+  const SeederScore& sd = ev.seeders;
+  if (!sd.clusters.file.empty() || !sd.claim_cascades.file.empty()) {
+    s += "\nseeders: is the true originator of each injected rumor cascade ranked first?\n";
+    SeederRow(&s, "clusters (no registry)", sd.clusters);
+    SeederRow(&s, "claim cascades (registry)", sd.claim_cascades);
+  }
   return s;
 }
 

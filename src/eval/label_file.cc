@@ -19,11 +19,11 @@ constexpr size_t kMaxLineBytes = size_t{16} << 20;
 
 enum Key : int {
   kSubjectKey, kIdKey, kLabelKey, kClaimKey, kGroupKey, kTacticKey, kEditsKey, kHardNegativeKey,
-  kConfounderKey, kSpansKey, kScoreKey, kSignalsKey, kKeyCount
+  kConfounderKey, kSpansKey, kScoreKey, kSignalsKey, kOriginatorKey, kKeyCount
 };
 constexpr std::string_view kKeyNames[kKeyCount] = {
     "subject", "id", "label", "claim", "group", "tactic", "edits", "hard_negative",
-    "confounder", "spans", "score", "signals"};
+    "confounder", "spans", "score", "signals", "originator"};
 
 int LookupKey(std::string_view k) {
   for (int i = 0; i < kKeyCount; ++i)
@@ -198,6 +198,11 @@ Status LabelLineParser::Parse(std::string_view bytes, size_t padding, LabelLine*
     out->confounder = c;
   }
   if (has(kSpansKey)) SLUICE_RETURN_IF_ERROR(ReadSpans(fields[kSpansKey], &out->spans));
+  if (has(kOriginatorKey)) {
+    std::string account;
+    SLUICE_RETURN_IF_ERROR(ReadId("originator", fields[kOriginatorKey], &account));
+    out->originator = std::move(account);
+  }
   if (kind_ == LabelFileKind::kFindings) {
     if (!has(kScoreKey)) return Status::InvalidInput("missing key 'score'");
     SLUICE_RETURN_IF_ERROR(CheckScore(fields[kScoreKey]));

@@ -40,6 +40,7 @@ struct LabelLine {
   std::optional<HardNegative> hard_negative;
   std::optional<Confounder> confounder;
   std::vector<Span> spans;
+  std::optional<std::string> originator;  // account that started the claim's cascade (truth)
 };
 
 class LabelLineParser {

@@ -12,12 +12,63 @@ NarrativeClusterer::NarrativeClusterer(const NarrConfig& c)
       root_threshold_(c.root_similarity),
       table_(1024) {}
 
-uint32_t NarrativeClusterer::NewPost(uint32_t sig) {
+uint32_t NarrativeClusterer::NewPost(uint32_t sig, const std::vector<uint64_t>* figures) {
   uint32_t id = static_cast<uint32_t>(parent_.size());
   parent_.push_back(id);
   size_.push_back(1);
   sig_of_.push_back(sig);
+  if (figures != nullptr) figs_.insert(figs_.end(), figures->begin(), figures->end());
+  fig_begin_.push_back(static_cast<uint32_t>(figs_.size()));
+  profile_of_.push_back(kNoPost);
   return id;
+}
+
+std::pair<const uint64_t*, size_t> NarrativeClusterer::Profile(uint32_t root) const {
+  if (profile_of_[root] != kNoPost) {
+    const std::vector<uint64_t>& p = profiles_[profile_of_[root]];
+    return {p.data(), p.size()};
+  }
+  return {figs_.data() + fig_begin_[root], fig_begin_[root + 1] - fig_begin_[root]};
+}
+
+bool NarrativeClusterer::ProfileConflict(uint32_t post, uint32_t root) const {
+  auto [p, n] = Profile(root);
+  return narr::FiguresConflict(figs_.data() + fig_begin_[post], fig_begin_[post + 1] - fig_begin_[post], p, n);
+}
+
+bool NarrativeClusterer::ProfilesConflict(uint32_t a, uint32_t b) const {
+  auto [x, nx] = Profile(a);
+  auto [y, ny] = Profile(b);
+  return narr::FiguresConflict(x, nx, y, ny);
+}
+
+void NarrativeClusterer::MergeProfile(uint32_t into_root, uint32_t from_root) {
+  auto [from, nfrom] = Profile(from_root);
+  if (nfrom == 0) return;  // the usual case: nothing to add, nothing to free
+  auto [into, ninto] = Profile(into_root);
+  std::vector<uint64_t> merged(into, into + ninto);
+  for (size_t i = 0; i < nfrom && merged.size() < kMaxProfile; ++i) {
+    auto at = std::lower_bound(merged.begin(), merged.end(), from[i]);
+    if (at == merged.end() || *at != from[i]) merged.insert(at, from[i]);
+  }
+  if (profile_of_[from_root] != kNoPost) {
+    // Its slot is reused for the merged profile when the surviving root has none.
+    std::vector<uint64_t>().swap(profiles_[profile_of_[from_root]]);
+    if (profile_of_[into_root] == kNoPost) profile_of_[into_root] = profile_of_[from_root];
+    profile_of_[from_root] = kNoPost;
+  }
+  if (merged.size() == ninto && profile_of_[into_root] == kNoPost) return;  // nothing new
+  if (profile_of_[into_root] == kNoPost) {
+    profile_of_[into_root] = static_cast<uint32_t>(profiles_.size());
+    profiles_.emplace_back();
+  }
+  profiles_[profile_of_[into_root]] = std::move(merged);
+}
+
+bool NarrativeClusterer::FiguresConflict(uint32_t a, uint32_t b) const {
+  const uint64_t* f = figs_.data();
+  return narr::FiguresConflict(f + fig_begin_[a], fig_begin_[a + 1] - fig_begin_[a],
+                               f + fig_begin_[b], fig_begin_[b + 1] - fig_begin_[b]);
 }
 
 uint32_t NarrativeClusterer::Cluster(uint32_t p) {
@@ -40,6 +91,7 @@ void NarrativeClusterer::Union(uint32_t a, uint32_t b) {
   if (size_[a] < size_[b] || (size_[a] == size_[b] && b < a)) std::swap(a, b);
   parent_[b] = a;
   size_[a] += size_[b];
+  if (!figs_.empty()) MergeProfile(a, b);
 }
 
 uint32_t* NarrativeClusterer::Slot(uint32_t key) {
@@ -71,7 +123,7 @@ uint32_t NarrativeClusterer::Add(const Fingerprint& fp) {
   if (fp.minhash.empty()) return NewPost(kNoPost);
   uint32_t sig = static_cast<uint32_t>(sigs_.size() / static_cast<size_t>(num_perm_));
   for (uint32_t v : fp.minhash) sigs_.push_back(static_cast<uint8_t>(v));
-  uint32_t me = NewPost(sig);
+  uint32_t me = NewPost(sig, &fp.figures);
   for (int b = 0; b < bands_; ++b) {
     uint32_t key = static_cast<uint32_t>(
         XXH3_64bits_withSeed(fp.minhash.data() + static_cast<size_t>(b) * rows_,
@@ -84,8 +136,15 @@ uint32_t NarrativeClusterer::Add(const Fingerprint& fp) {
     ++candidates_;
     if (Similarity(me, other) < threshold_) continue;
     ++verified_;
-    if (!NearRoot(me, Cluster(other)) || !NearRoot(other, Cluster(me))) {
+    uint32_t root_other = Cluster(other), root_me = Cluster(me);
+    if (!NearRoot(me, root_other) || !NearRoot(other, root_me)) {
       ++root_refused_;
+      continue;
+    }
+    if (!figs_.empty() &&
+        (FiguresConflict(me, other) || ProfileConflict(me, root_other) ||
+         ProfileConflict(other, root_me) || ProfilesConflict(root_me, root_other))) {
+      ++figure_refused_;
       continue;
     }
     Union(me, other);
@@ -117,8 +176,12 @@ double NarrativeClusterer::Similarity(uint32_t a, uint32_t b) const {
 }
 
 size_t NarrativeClusterer::MemoryBytes() const {
+  size_t profile_keys = 0;
+  for (const std::vector<uint64_t>& p : profiles_) profile_keys += p.capacity();
   return parent_.capacity() * 4 + size_.capacity() * 4 + sig_of_.capacity() * 4 +
-         sigs_.capacity() + table_.capacity() * sizeof(Entry);
+         sigs_.capacity() + table_.capacity() * sizeof(Entry) + fig_begin_.capacity() * 4 +
+         figs_.capacity() * 8 + profile_of_.capacity() * 4 +
+         profiles_.capacity() * sizeof(std::vector<uint64_t>) + profile_keys * 8;
 }
 
 }  // namespace sluice::narr

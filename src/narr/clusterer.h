@@ -9,10 +9,15 @@
 // Memory is bounded per post: the signature kept as num_perm one-byte values (b-bit MinHash with
 // b = 8, its collision rate of 1/256 corrected in the estimate), a union-find parent and size,
 // and at most `bands` slots of the band table, which remembers for every band value only the
-// latest post that had it. No text is kept.
+// latest post that had it. No text is kept. With split_on_figures, the figure keys of a post
+// (FigureKeys: usually none, at most kMaxFigures) are kept too, with each cluster's figure
+// profile (the figures its members state), and a verified pair is still left apart when the two
+// posts, or either and the other's cluster, or the two clusters, state different figures in the
+// same place.
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "narr/fingerprint.h"
@@ -46,10 +51,14 @@ class NarrativeClusterer {
   uint64_t candidate_pairs() const { return candidates_; }
   // Verified pairs left apart because one side was too far from the other's cluster root.
   uint64_t root_refused_pairs() const { return root_refused_; }
+  // Verified pairs left apart because they state different figures (split_on_figures).
+  uint64_t figure_refused_pairs() const { return figure_refused_; }
+  // Whether two posts state different figures in the same place (FiguresConflict).
+  bool FiguresConflict(uint32_t a, uint32_t b) const;
   size_t MemoryBytes() const;
 
  private:
-  uint32_t NewPost(uint32_t sig);
+  uint32_t NewPost(uint32_t sig, const std::vector<uint64_t>* figures = nullptr);
   void Union(uint32_t a, uint32_t b);
   // The band table: open addressing from a 32-bit band key to the latest post with it.
   uint32_t* Slot(uint32_t key);
@@ -62,12 +71,28 @@ class NarrativeClusterer {
   double root_threshold_;
   std::vector<uint32_t> parent_, size_, sig_of_;
   std::vector<uint8_t> sigs_;
+  // Figure keys of post i: figs_[fig_begin_[i], fig_begin_[i + 1]).
+  std::vector<uint32_t> fig_begin_{0};
+  std::vector<uint64_t> figs_;
+  // A cluster's figure profile: the figure keys its members state, at most kMaxProfile. One
+  // member's keys would not do: the root may be a partial copy without figures, or a 諧音 copy
+  // whose figure sits between other characters. At a root, profile_of_ indexes profiles_;
+  // kNoPost means the root's own keys (every single post), so only merged clusters that gained
+  // keys hold a list.
+  static constexpr size_t kMaxProfile = 16;
+  std::vector<uint32_t> profile_of_;
+  std::vector<std::vector<uint64_t>> profiles_;
+  std::pair<const uint64_t*, size_t> Profile(uint32_t root) const;
+  void MergeProfile(uint32_t into_root, uint32_t from_root);
+  // Whether `post` states other figures than the cluster rooted at `root`, or two clusters do.
+  bool ProfileConflict(uint32_t post, uint32_t root) const;
+  bool ProfilesConflict(uint32_t root_a, uint32_t root_b) const;
   struct Entry {
     uint32_t key = 0, post = kNoPost;
   };
   std::vector<Entry> table_;
   size_t table_used_ = 0;
-  uint64_t verified_ = 0, candidates_ = 0, root_refused_ = 0;
+  uint64_t verified_ = 0, candidates_ = 0, root_refused_ = 0, figure_refused_ = 0;
 };
 
 }  // namespace sluice::narr

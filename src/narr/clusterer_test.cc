@@ -107,8 +107,8 @@ TEST(ClustererChainTest, RootSimilarityStopsAChainFromDrifting) {
 TEST_F(ClustererTest, IncrementalEqualsBatchAndMemoryIsBoundedPerPost) {
   std::vector<std::string> texts;
   for (int i = 0; i < 400; ++i)
-    texts.push_back((i % 4 == 0 ? std::string(kRumor) : std::string(kOther)) + "编号" +
-                    std::to_string(i * 7919 % 1000) + (i % 3 ? "哈哈" : "呵呵"));
+    texts.push_back((i % 4 == 0 ? std::string(kRumor) : std::string(kOther)) +
+                    (i % 3 ? "哈哈" : "呵呵") + "编号" + std::to_string(i * 7919 % 1000));
   for (const std::string& t : texts) Add(t);
   // Two narratives, each one cluster, however many posts arrive.
   EXPECT_EQ(cl_.ClusterSize(0), 100u);
@@ -122,6 +122,77 @@ TEST_F(ClustererTest, IncrementalEqualsBatchAndMemoryIsBoundedPerPost) {
     again.Add(fp);
   }
   for (uint32_t i = 0; i < texts.size(); ++i) EXPECT_EQ(again.Cluster(i), cl_.Cluster(i));
+}
+
+// Two rumors from one template: the same sentence with another fine, or another city and other
+// figures. Similar enough to merge on text alone; different claims with different originators.
+const char* kFineA = "大连的商场从下周起不再收现金，只能用APP扫码付款，违者罚款451元";
+const char* kFineB = "大连的商场从下周起不再收现金，只能用APP扫码付款，违者罚款588元";
+const char* kWaterA = "佛山自来水厂被人投毒，8小时内千万不要喝自来水，已有788人送进ICU";
+const char* kWaterB = "贵阳自来水厂被人投毒，48小时内千万不要喝自来水，已有347人送进ICU";
+
+TEST(FigureKeysTest, DigitRunsWithBothNeighboursOnly) {
+  auto keys = [](const std::u32string& t) {
+    std::vector<uint32_t> tokens(t.begin(), t.end());
+    std::vector<uint64_t> k;
+    FigureKeys(tokens, &k);
+    return k;
+  };
+  EXPECT_EQ(keys(U"已有369人").size(), 1u);
+  EXPECT_EQ(keys(U"罚款45l元第lo天").size(), 2u);  // 451 and 10 as the normalizer leaves them
+  EXPECT_TRUE(keys(U"新装的5g基站").empty());     // a name, not a figure
+  EXPECT_TRUE(keys(U"369人送进").empty());  // at the start: a partial copy may have cut it
+  EXPECT_TRUE(keys(U"已有369").empty());    // at the end
+  std::vector<uint64_t> a = keys(U"已有369人"), b = keys(U"已有788人"), c = keys(U"共计788人");
+  EXPECT_TRUE(FiguresConflict(a.data(), a.size(), b.data(), b.size()));
+  EXPECT_FALSE(FiguresConflict(a.data(), a.size(), a.data(), a.size()));
+  EXPECT_FALSE(FiguresConflict(a.data(), a.size(), c.data(), c.size()));  // another place
+  // Any agreeing figure in a shared place is agreement there.
+  std::vector<uint64_t> two = keys(U"第3天第5天"), one = keys(U"第5天");
+  EXPECT_FALSE(FiguresConflict(two.data(), two.size(), one.data(), one.size()));
+}
+
+TEST_F(ClustererTest, TemplateRumorsWithOtherFiguresAreOtherStories) {
+  uint32_t fine_a = Add(kFineA), water_a = Add(kWaterA);
+  uint32_t fine_b = Add(kFineB), water_b = Add(kWaterB);
+  EXPECT_GE(cl_.Similarity(fine_a, fine_b), c_.similarity);
+  EXPECT_GE(cl_.Similarity(water_a, water_b), c_.similarity);
+  EXPECT_NE(cl_.Cluster(fine_a), cl_.Cluster(fine_b));
+  EXPECT_NE(cl_.Cluster(water_a), cl_.Cluster(water_b));
+  EXPECT_GT(cl_.figure_refused_pairs(), 0u);
+  // Edited copies keep their figures, or lose them at a cut: they stay with their own claim.
+  for (const char* copy : {"佛山自来水厂被人投毒，８小时内千万不要喝自来水，已有７８８人送进ＩＣＵ",
+                           "佛山自来水厂被人投🙏毒，8小时内千万不要喝自来水，已有7🔥88人送进ICU",
+                           "佛山自來水廠被人投毒，8小時內千萬不要喝自來水，已有788人送進ICU",
+                           "转给家人：佛山自来水厂，被人投 毒，8小时内千万不、要喝自来水，已有7·88人送进ICU，千万要注意",
+                           "佛山自来水厂被仁投毒·，8小时内千万不要喝自~来水，~已有！788仁送进ICU",
+                           "自来水厂被人投毒，8小时内千万不要喝自来水，已有78"})
+    EXPECT_EQ(cl_.Cluster(Add(copy)), cl_.Cluster(water_a)) << copy;
+  EXPECT_NE(cl_.Cluster(water_a), cl_.Cluster(water_b));
+}
+
+TEST(ClustererFiguresTest, OffMergesTemplateRumors) {
+  NarrConfig c;
+  c.split_on_figures = false;
+  Fingerprinter f(c);
+  NarrativeClusterer cl(c);
+  auto add = [&](const char* t) {
+    Fingerprint fp;
+    f.Compute(t, &fp);
+    return cl.Add(fp);
+  };
+  uint32_t a = add(kFineA), b = add(kFineB);
+  EXPECT_EQ(cl.Cluster(a), cl.Cluster(b));
+  EXPECT_EQ(cl.figure_refused_pairs(), 0u);
+}
+
+// The cost: copies stamped with their own serial number between two characters are other
+// stories too (a number at either end is not a figure).
+TEST_F(ClustererTest, SerialNumbersInsideTheTextSplitAndAtTheEndDoNot) {
+  uint32_t a = Add(std::string(kRumor) + "编号1234号"), b = Add(std::string(kRumor) + "编号5678号");
+  EXPECT_NE(cl_.Cluster(a), cl_.Cluster(b));
+  uint32_t c = Add(std::string(kOther) + "编号1234"), d = Add(std::string(kOther) + "编号5678");
+  EXPECT_EQ(cl_.Cluster(c), cl_.Cluster(d));
 }
 
 }  // namespace

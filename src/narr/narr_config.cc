@@ -67,6 +67,10 @@ Result<NarrConfig> ParseNarrConfig(std::string_view json, const std::string& nam
       SLUICE_RETURN_IF_ERROR(r.Fraction(v, key, &c.copy_paste_similarity));
     } else if (key == "copy_paste_min_tokens") {
       SLUICE_RETURN_IF_ERROR(r.Count(v, key, 1, 100000, &c.copy_paste_min_tokens));
+    } else if (key == "split_on_figures") {
+      bool b;
+      if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");
+      c.split_on_figures = b;
     } else if (key == "exclude_verified") {
       bool b;
       if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");

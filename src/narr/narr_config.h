@@ -25,6 +25,11 @@ struct NarrConfig {
   // this similar to that cluster's root post too: near-duplicate pairs chain, and without an
   // anchor templated everyday posts chain into clusters of hundreds of thousands. 0 turns it off.
   double root_similarity = 0.2;
+  // ... and neither side states a different figure in the same place as the other, or as the
+  // other cluster's root: a digit run between the same two characters ("已有369人" against
+  // "已有788人"). Rumors rendered from one template differ in little more than their city and
+  // figures; they are different claims with different originators. false turns it off.
+  bool split_on_figures = true;
 
   // A cluster is written to clusters.jsonl when it has at least min_posts member posts and
   // original posts from at least min_accounts distinct accounts; at most max_clusters are kept.

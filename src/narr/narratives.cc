@@ -115,6 +115,7 @@ NarrResult FindNarratives(const World& w, const NarrConfig& c, const NarrInputs&
   }
   st.candidate_pairs = clusterer.candidate_pairs();
   st.verified_pairs = clusterer.verified_pairs();
+  st.figure_refused_pairs = clusterer.figure_refused_pairs();
   st.clusterer_bytes = clusterer.MemoryBytes();
   std::vector<uint32_t> tokens_of(n, 0);
   for (size_t k = 0; k < roots.size(); ++k) tokens_of[roots[k]] = tokens[k];

@@ -77,9 +77,12 @@ World CampaignWorld() {
     m.Post(fmt::format("wire{}", i), fmt::format("news{}", i), T0 + 3600 * 20 + 300 * i,
            kWire + fmt::format(" https://news{}.example/a.html", i));
   // Everyday posts from one template, hours apart: similar, but no campaign.
+  // (They vary in words, not in a figure: texts with other figures in one place are other stories.)
+  const char* days[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
   for (int i = 10; i < 30; ++i)
     m.Post(fmt::format("o{}", i), fmt::format("u{}", i), T0 + 7200 * i,
-           fmt::format("今天第{}次去食堂吃饭，点了一份{}，味道还不错", i, i % 2 ? "红烧肉" : "番茄炒蛋"));
+           fmt::format("今天{}{}去食堂吃饭，点了一份{}，味道还不错", days[i % 7], i % 3 ? "中午" : "晚上",
+                       i % 2 ? "红烧肉" : "番茄炒蛋"));
   return m.Build();
 }
 
@@ -173,6 +176,48 @@ TEST(NarrativesTest, SuspiciousAccountsRaiseTheRank) {
   EXPECT_NEAR(flagged.priority - plain.priority, NarrConfig{}.w_suspicious * 8.0 / 9.0, 1e-9);
   EXPECT_LT(flagged.rank, plain.rank);
   EXPECT_EQ(flagged.rank, 1u);
+}
+
+// Two rumors rendered from one template (another city, other figures), each started by its own
+// account and then copied and reposted by others; claim B starts a day after claim A.
+World TemplateRumorWorld() {
+  Maker m;
+  for (int i = 0; i < 20; ++i) m.Account(fmt::format("u{}", i));
+  const char* texts[2] = {"佛山自来水厂被人投毒，8小时内千万不要喝自来水，已有788人送进ICU",
+                          "贵阳自来水厂被人投毒，48小时内千万不要喝自来水，已有347人送进ICU"};
+  const char* wraps[3][2] = {{"", ""}, {"转给家人：", "，千万要注意"}, {"听说", "，细思极恐"}};
+  for (int claim = 0; claim < 2; ++claim) {
+    int64_t t = T0 + claim * 86400;
+    for (int k = 0; k < 4; ++k) {
+      std::string id = fmt::format("c{}p{}", claim, k);
+      m.Post(id, fmt::format("u{}", claim * 10 + k), t + k * 3600,
+             std::string(wraps[k % 3][0]) + texts[claim] + wraps[k % 3][1]);
+      m.Post(id + "r", fmt::format("u{}", claim * 10 + 5 + k), t + k * 3600 + 60, "转发", id);
+    }
+  }
+  return m.Build();
+}
+
+TEST(NarrativesTest, EachTemplateRumorIsItsOwnNarrativeWithItsOwnOriginatorFirst) {
+  World w = TemplateRumorWorld();
+  auto first_seeder_of = [&](const NarrResult& r, const std::string& post) -> std::string {
+    for (const NarrCluster& cl : r.clusters)
+      for (PostId p : cl.sample)
+        if (w.posts.ids.Get(p) == post) return std::string(w.accounts.ids.Get(cl.cascade.seeders[0].account));
+    return "";
+  };
+  NarrResult r = FindNarratives(w, NarrConfig{}, NarrInputs{});
+  ASSERT_EQ(r.clusters.size(), 2u);
+  EXPECT_EQ(first_seeder_of(r, "c0p3"), "u0");
+  EXPECT_EQ(first_seeder_of(r, "c1p3"), "u10");
+  for (const NarrCluster& cl : r.clusters) EXPECT_EQ(cl.posts, 8u);
+  // On text alone the two are one narrative, and claim B's originator is not first.
+  NarrConfig text_only;
+  text_only.split_on_figures = false;
+  NarrResult merged = FindNarratives(w, text_only, NarrInputs{});
+  ASSERT_EQ(merged.clusters.size(), 1u);
+  EXPECT_EQ(merged.clusters[0].posts, 16u);
+  EXPECT_EQ(w.accounts.ids.Get(merged.clusters[0].cascade.seeders[0].account), "u0");
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ std::string ReadAll(const fs::path& p) {
 }
 
 struct Truth {
-  std::string subject, id, label, claim, group, tactic, hard_negative, confounder;
+  std::string subject, id, label, claim, group, tactic, hard_negative, confounder, originator;
   std::vector<std::string> edits;
   std::vector<std::pair<uint64_t, uint64_t>> spans;
 };
@@ -105,6 +105,7 @@ std::vector<Truth> ParseTruth(const std::string& path) {
         else if (k == "tactic") t.tactic = v;
         else if (k == "hard_negative") t.hard_negative = v;
         else if (k == "confounder") t.confounder = v;
+        else if (k == "originator") t.originator = v;
         else ADD_FAILURE() << "unexpected truth key " << k;
       }
     }
@@ -427,6 +428,28 @@ TEST_F(GenerateTest, RumorPostsCarryTheirClaim) {
     std::string text = conv.value()->ToSimplified(tiny_->posts.at(t->id).text);
     EXPECT_NE(text.find(conv.value()->ToSimplified(claim)), std::string::npos) << text;
   }
+}
+
+TEST_F(GenerateTest, EachClaimNamesTheAuthorOfItsEarliestRumorPostAsOriginator) {
+  std::map<std::string, std::pair<int64_t, std::string>> earliest;  // claim -> (time, post)
+  std::map<std::string, std::vector<const Truth*>> marked;
+  for (const Truth* t : tiny_->Where("post", "rumor")) {
+    const Post& p = tiny_->posts.at(t->id);
+    // Post ids number posts in time order: m<n>.
+    auto key = std::make_pair(p.time, std::stoll(t->id.substr(1)));
+    auto it = earliest.find(t->claim);
+    if (it == earliest.end() || key < std::make_pair(it->second.first, std::stoll(it->second.second.substr(1))))
+      earliest[t->claim] = {p.time, t->id};
+    if (!t->originator.empty()) marked[t->claim].push_back(t);
+  }
+  ASSERT_EQ(earliest.size(), tiny_->claims.size());
+  for (const auto& [claim, first] : earliest) {
+    ASSERT_EQ(marked[claim].size(), 1u) << claim;
+    EXPECT_EQ(marked[claim][0]->id, first.second) << claim;
+    EXPECT_EQ(marked[claim][0]->originator, tiny_->posts.at(first.second).account) << claim;
+  }
+  for (const Truth& t : tiny_->truth)
+    if (t.label != "rumor") EXPECT_TRUE(t.originator.empty()) << t.id;
 }
 
 // Index a world's events by the truth groups of their accounts.

@@ -83,7 +83,8 @@ Simulator::Simulator(const SimParams& p, uint64_t seed, const Lexicon& lex,
       composer_(p_, lex, pop_),
       organic_rng_(StreamSeed(seed, kTagOrganic)),
       inject_rng_(StreamSeed(seed, kTagInject)),
-      end_(p.start + p.days * 86400) {
+      end_(p.start + p.days * 86400),
+      claim_started_(claims.size(), 0) {
   double sum = 0;
   for (double h : kHourly) sum += h;
   for (double h : kHourly) rhythm_.push_back(h * 24 / sum);
@@ -141,6 +142,15 @@ std::string Simulator::GroupName(const Group& g) const {
     case Role::kOrganic: return "";
   }
   return n + std::to_string(g.index + 1);
+}
+
+std::string Simulator::Originator(const Claim& c, uint32_t author) {
+  size_t i = static_cast<size_t>(&c - claims_.data());
+  std::string id;
+  if (claim_started_[i]) return id;
+  claim_started_[i] = 1;
+  pop_.AppendId(author, &id);
+  return id;
 }
 
 void Simulator::EmitTruth(const TruthRecord& r) {
@@ -499,6 +509,8 @@ Status Simulator::Handle(const Pending& e) {
       r.label = "rumor";
       r.claim = c.id;
       r.edits = edits;
+      std::string originator = Originator(c, e.account);
+      r.originator = originator;
       EmitTruth(r);
       ScheduleReactions(n, e.account, t, 2 * base * pop_.Popularity(e.account), 0);
       break;
@@ -608,6 +620,8 @@ Status Simulator::Handle(const Pending& e) {
         rr.label = "rumor";
         rr.claim = claim->id;
         rr.edits = edits;
+        std::string originator = Originator(*claim, e.account);
+        rr.originator = originator;
         EmitTruth(rr);
       }
       ScheduleReactions(n, e.account, t, base * pop_.Popularity(e.account), 0);

@@ -101,6 +101,9 @@ class Simulator {
   EngagementKind ArmyKind(Rng& rng) const;
   std::string PostId(uint64_t n) const;
   std::string GroupName(const Group& g) const;
+  // The author's id when this is the claim's first rumor post (the events run in time order),
+  // else empty; marks the claim started.
+  std::string Originator(const Claim& c, uint32_t author);
 
   const SimParams& p_;
   uint64_t seed_;
@@ -129,6 +132,8 @@ class Simulator {
   std::vector<uint32_t> engagers_, fan_likers_;
   // (account, post) pairs that water armies have engaged: bounded by the campaigns' sizes.
   std::unordered_set<uint64_t> army_pairs_;
+  // Per claim: whether its first rumor post (the origin of its cascade) has been written.
+  std::vector<uint8_t> claim_started_;
   SimCounts counts_;
 };
 

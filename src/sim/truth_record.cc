@@ -45,6 +45,7 @@ void AppendTruthJson(const TruthRecord& r, std::string* out) {
     }
     *out += "]";
   }
+  field("originator", r.originator);
   *out += "}\n";
 }
 

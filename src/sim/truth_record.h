@@ -1,6 +1,6 @@
 // One line of truth.jsonl, the contract shared with `sluice eval` (docs/findings.md): subject,
 // id, label, then the optional keys in a fixed order — claim, group, tactic, edits,
-// hard_negative, confounder, spans. Empty optional fields are left out.
+// hard_negative, confounder, spans, originator. Empty optional fields are left out.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +24,8 @@ struct TruthRecord {
   std::string_view hard_negative;
   std::string_view confounder;
   std::vector<std::pair<uint64_t, uint64_t>> spans;  // written when non-empty
+  // On the earliest injected rumor post of a claim: its author, who started the claim's cascade.
+  std::string_view originator;
 };
 
 void AppendTruthJson(const TruthRecord& r, std::string* out);
