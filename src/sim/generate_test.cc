@@ -448,8 +448,11 @@ TEST_F(GenerateTest, EachClaimNamesTheAuthorOfItsEarliestRumorPostAsOriginator) 
     EXPECT_EQ(marked[claim][0]->id, first.second) << claim;
     EXPECT_EQ(marked[claim][0]->originator, tiny_->posts.at(first.second).account) << claim;
   }
-  for (const Truth& t : tiny_->truth)
-    if (t.label != "rumor") EXPECT_TRUE(t.originator.empty()) << t.id;
+  for (const Truth& t : tiny_->truth) {
+    if (t.label != "rumor") {
+      EXPECT_TRUE(t.originator.empty()) << t.id;
+    }
+  }
 }
 
 // Index a world's events by the truth groups of their accounts.
