@@ -44,7 +44,11 @@ class BatchSink {
 
 class RecordParser {
  public:
-  RecordParser() { stream_parser_.threaded = false; }  // ingest has its own threads
+  RecordParser() {
+#ifdef SIMDJSON_THREADS_ENABLED
+    stream_parser_.threaded = false;  // ingest has its own threads
+#endif
+  }
   // `padding`: how many readable bytes follow `line` in memory. With SIMDJSON_PADDING or more
   // the line is parsed in place; otherwise the parser copies it first.
   // Returns true and fills *out, or returns false and fills *why.
