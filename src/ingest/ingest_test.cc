@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "core/test_util.h"
 
 namespace sluice {
@@ -138,6 +142,79 @@ TEST(IngestTest, OverLongLinesAreRejectedWithTheirLength) {
   EXPECT_EQ(rejects.first()[0].raw_bytes, big.size());
   EXPECT_LE(rejects.first()[0].raw.size(), 64u);
   EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kAccount)], 2u);
+}
+
+// Lines are parsed in batches (many lines per simdjson pass, with a line-by-line fallback).
+// Bad lines at batch and run edges, an over-long line and a blank line inside a batch, and a
+// refused duplicate must each be rejected with their own file and line, and every good line
+// must reach the world in order.
+TEST(IngestTest, BatchedParsingKeepsEveryLineAndItsNumber) {
+  ScratchDir dir;
+  constexpr int kLines = 40000;  // more lines than one batch holds; spans the reader's chunks
+  const std::map<int, RejectReason> bad = {
+      {1, RejectReason::kInvalidJson},      {2, RejectReason::kMissingField},
+      {5000, RejectReason::kInvalidUtf8},   {20000, RejectReason::kLineTooLong},
+      {32767, RejectReason::kInvalidJson},  {32768, RejectReason::kInvalidJson},
+      {32769, RejectReason::kInvalidJson},  {32770, RejectReason::kLineTooLong},
+      {32771, RejectReason::kDuplicateId},  {39999, RejectReason::kBadTime},
+      {kLines, RejectReason::kInvalidJson}};
+  const int blank = 100;
+  std::string text;
+  std::vector<int> good;  // line numbers of the engagements, in file order
+  for (int i = 1; i <= kLines; ++i) {
+    auto it = bad.find(i);
+    if (i == blank) {
+      text += "  ";
+    } else if (i == 3) {
+      text += R"({"type":"post","id":"p1","account":"u1","time":1714550400,"text":"x"})";
+    } else if (it == bad.end()) {
+      text += R"({"type":"engagement","account":"u)" + std::to_string(i) +
+              R"(","target":"p1","kind":"like","time":)" + std::to_string(1714550400 + i) + "}";
+      good.push_back(i);
+    } else {
+      switch (it->second) {
+        case RejectReason::kInvalidJson: text += R"({"type":"engagement","account":)"; break;
+        case RejectReason::kMissingField: text += R"({"type":"engagement"})"; break;
+        case RejectReason::kInvalidUtf8: text += "{\"type\":\"post\",\"id\":\"\xc3\x28\"}"; break;
+        case RejectReason::kLineTooLong: text += "{\"text\":\"" + std::string(3000, 'a') + "\"}"; break;
+        case RejectReason::kDuplicateId:
+          text += R"({"type":"post","id":"p1","account":"u1","time":1714550400,"text":"again"})";
+          break;
+        default: text += R"({"type":"post","id":"p9","account":"u1","time":"later","text":"x"})";
+      }
+    }
+    if (i < kLines) text += "\n";  // the last line has no newline
+  }
+  WriteFile(dir.Path("big.jsonl"), text);
+  WriteFile(dir.Path("small.jsonl"), std::string("\n") + R"({"type":"account"})" + "\n");
+  RejectSink rejects(100, 64);
+  IngestStats st;
+  IngestOptions opt;
+  opt.max_line_bytes = 1000;
+  Result<World> w = Ingest({dir.Path("big.jsonl"), dir.Path("small.jsonl")}, opt, &rejects, &st);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+
+  EXPECT_EQ(st.lines, static_cast<uint64_t>(kLines) + 2);
+  EXPECT_EQ(st.blank_lines, 2u);
+  ASSERT_EQ(rejects.first().size(), bad.size() + 1);
+  auto expected = bad.begin();
+  for (size_t k = 0; k < bad.size(); ++k, ++expected) {
+    const RejectEntry& r = rejects.first()[k];
+    EXPECT_EQ(r.file, dir.Path("big.jsonl"));
+    EXPECT_EQ(r.line, static_cast<uint64_t>(expected->first)) << r.detail;
+    EXPECT_EQ(r.reason, expected->second) << "line " << r.line << ": " << r.detail;
+  }
+  EXPECT_EQ(rejects.first().back().file, dir.Path("small.jsonl"));
+  EXPECT_EQ(rejects.first().back().line, 2u);
+  EXPECT_EQ(rejects.first().back().reason, RejectReason::kMissingField);
+
+  const World& world = w.value();
+  EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kPost)], 1u);
+  ASSERT_EQ(world.engagements.size(), good.size());
+  for (size_t k = 0; k < good.size(); ++k) {
+    ASSERT_EQ(world.accounts.ids.Get(world.engagements.account[k]), "u" + std::to_string(good[k]));
+    ASSERT_EQ(world.engagements.time[k], static_cast<Time32>(1714550400 + good[k]));
+  }
 }
 
 }  // namespace

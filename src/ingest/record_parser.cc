@@ -1,5 +1,6 @@
 #include "ingest/record_parser.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -312,6 +313,10 @@ bool RecordParser::Parse(std::string_view line, size_t padding, Record* out, Rej
     }
     return false;
   }
+  return FromElement(doc, out, why);
+}
+
+bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
   if (doc.type() != element_type::OBJECT) {
     why->reason = RejectReason::kNotAnObject;
     why->detail = "a record must be a JSON object";
@@ -441,6 +446,46 @@ bool RecordParser::Parse(std::string_view line, size_t padding, Record* out, Rej
   why->detail = "unknown record type '" + std::string(type.str.substr(0, 64)) +
                 "' (expected account, post, engagement or claim)";
   return false;
+}
+
+// A run's bytes: enough lines that simdjson's per-call costs vanish, few enough that a bad line
+// sends only a short tail of its run to the slower line-by-line path.
+constexpr size_t kRunBytes = 64 << 10;
+// The stream parser's window never shrinks below this, so its buffers are allocated once.
+constexpr size_t kMinWindow = 128 << 10;
+
+void RecordParser::ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink) {
+  size_t i = 0;
+  while (i < n) {
+    const size_t begin = lines[i].offset;
+    size_t j = i + 1;
+    while (j < n && lines[j - 1].offset + lines[j - 1].length - begin < kRunBytes) ++j;
+    const size_t len = lines[j - 1].offset + lines[j - 1].length - begin;
+    size_t k = i;  // the next line of the run to report
+    simdjson::dom::document_stream stream;
+    if (stream_parser_.parse_many(buf + begin, len, std::max(len, kMinWindow)).get(stream) ==
+        simdjson::SUCCESS) {
+      // A document is taken for line k only when it is exactly that line, braces included;
+      // anything else (an error, a document spanning lines, two on one line, leading or trailing
+      // bytes) ends the stream's part of the run.
+      for (auto it = stream.begin(); it != stream.end() && k < j; ++it) {
+        element doc;
+        if ((*it).get(doc) != simdjson::SUCCESS) break;
+        const size_t at = begin + it.current_index();
+        if (at != lines[k].offset || buf[at] != '{' || it.source().size() != lines[k].length) break;
+        id_text_used_ = 0;
+        if (FromElement(doc, &batch_record_, &batch_why_)) sink->Accepted(k, batch_record_);
+        else sink->Rejected(k, batch_why_);
+        ++k;
+      }
+    }
+    for (; k < j; ++k) {
+      std::string_view line(buf + lines[k].offset, lines[k].length);
+      if (Parse(line, simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) sink->Accepted(k, batch_record_);
+      else sink->Rejected(k, batch_why_);
+    }
+    i = j;
+  }
 }
 
 }  // namespace sluice

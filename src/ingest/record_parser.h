@@ -6,9 +6,15 @@
 // Unknown fields are ignored (forward compatibility); a JSON null counts as absent. Ids may be
 // JSON strings or integers (integers are kept as their decimal text). Times may be RFC 3339
 // strings or numbers of Unix seconds. Not thread-safe: use one RecordParser per thread.
+//
+// ParseBatch parses many lines at once, the way simdjson's parse_many reads a stream of
+// documents (one pass of its first stage over a whole run of lines instead of one per line),
+// and gives every line the same outcome Parse would: a line the stream does not see as exactly
+// one JSON object, and every line after it in its run, is parsed alone.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,15 +25,48 @@
 
 namespace sluice {
 
+// One line of a batch: `length` bytes at `offset` of the batch's buffer.
+struct LineSpan {
+  size_t offset;
+  size_t length;
+};
+
+// Receives the outcome of each line of a batch, in line order. The record's strings and the
+// rejection are valid only during the call.
+class BatchSink {
+ public:
+  virtual void Accepted(size_t line, const Record& r) = 0;
+  virtual void Rejected(size_t line, Rejection& why) = 0;
+
+ protected:
+  ~BatchSink() = default;
+};
+
 class RecordParser {
  public:
+  RecordParser() {
+#ifdef SIMDJSON_THREADS_ENABLED
+    stream_parser_.threaded = false;  // ingest has its own threads
+#endif
+  }
   // `padding`: how many readable bytes follow `line` in memory. With SIMDJSON_PADDING or more
   // the line is parsed in place; otherwise the parser copies it first.
   // Returns true and fills *out, or returns false and fills *why.
   bool Parse(std::string_view line, size_t padding, Record* out, Rejection* why);
 
+  // Parses lines[0, n) of `buf` and reports each to *sink, in order, with the outcome
+  // Parse(line, padding) would give it.
+  // REQUIRES: the spans lie in `buf` in increasing order without overlapping, and at least
+  // SIMDJSON_PADDING readable bytes follow the last one.
+  void ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink);
+
  private:
-  simdjson::dom::parser parser_;
+  bool FromElement(simdjson::dom::element doc, Record* out, Rejection* why);
+
+  simdjson::dom::parser parser_;         // one line at a time
+  simdjson::dom::parser stream_parser_;  // runs of lines (parse_many)
+  Record batch_record_;
+  Rejection batch_why_;
   // Text of integer ids, kept alive until the next Parse.
   std::array<std::string, 8> id_text_;
   size_t id_text_used_ = 0;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "core/test_util.h"
 
@@ -87,6 +89,147 @@ TEST(RecordParserTest, TooManyTermsIsABadValue) {
   Rejection why;
   EXPECT_FALSE(parser.Parse(R"({"type":"post","id":"p","account":"a","time":1,"text":"x","hashtags":[)" + tags + "]}", 0, &r, &why));
   EXPECT_EQ(why.reason, RejectReason::kBadValue);
+}
+
+// Everything a parse decides about a line, as text, so two parses can be compared.
+std::string Outcome(bool ok, const Record& r, const Rejection& why) {
+  if (!ok) return std::string(RejectReasonName(why.reason)) + ": " + why.detail;
+  std::string out(RecordTypeName(r.type));
+  auto add = [&](std::string_view s) { out.append("|").append(s); };
+  auto opt = [&](const std::optional<std::string_view>& s) { add(s ? *s : "<none>"); };
+  switch (r.type) {
+    case RecordType::kAccount:
+      add(r.account.id), add(r.account.platform), add(std::to_string(r.account.created_at));
+      add(std::to_string(r.account.followers.value_or(-1)));
+      add(std::to_string(r.account.following.value_or(-1)));
+      add(std::to_string(r.account.verified ? *r.account.verified : -1));
+      opt(r.account.device), opt(r.account.ip), opt(r.account.name);
+      break;
+    case RecordType::kPost:
+      add(r.post.id), add(r.post.account), add(std::to_string(r.post.time)), add(r.post.text);
+      opt(r.post.platform), opt(r.post.repost_of), opt(r.post.reply_to), opt(r.post.device);
+      opt(r.post.ip);
+      for (auto* list : {&r.post.urls, &r.post.hashtags, &r.post.mentions}) {
+        add(std::to_string(list->size()));
+        for (std::string_view s : *list) add(s);
+      }
+      break;
+    case RecordType::kEngagement:
+      add(r.engagement.account), add(r.engagement.target);
+      add(EngagementKindName(r.engagement.kind)), add(std::to_string(r.engagement.time));
+      opt(r.engagement.device), opt(r.engagement.ip);
+      break;
+    case RecordType::kClaim:
+      add(r.claim.id), add(r.claim.text), opt(r.claim.verdict), opt(r.claim.source);
+      add(std::to_string(r.claim.published.value_or(-1)));
+      break;
+  }
+  return out;
+}
+
+class CollectingSink : public BatchSink {
+ public:
+  void Accepted(size_t line, const Record& r) override { Take(line, Outcome(true, r, {})); }
+  void Rejected(size_t line, Rejection& why) override { Take(line, Outcome(false, {}, why)); }
+  std::vector<std::string> outcomes;
+
+ private:
+  void Take(size_t line, std::string outcome) {
+    EXPECT_EQ(line, outcomes.size()) << "lines must be reported once each, in order";
+    outcomes.push_back(std::move(outcome));
+  }
+};
+
+// Parses `lines` as one batch (newline-separated, like ingest lays them out) and checks that
+// every line gets exactly the outcome Parse gives it alone.
+void ExpectBatchMatchesLines(const std::vector<std::string>& lines) {
+  std::string buf;
+  std::vector<LineSpan> spans;
+  for (const std::string& l : lines) {
+    spans.push_back(LineSpan{buf.size(), l.size()});
+    buf += l;
+    buf += '\n';
+  }
+  buf.append(simdjson::SIMDJSON_PADDING, ' ');
+  RecordParser batch_parser, line_parser;
+  CollectingSink sink;
+  batch_parser.ParseBatch(buf.data(), spans.data(), spans.size(), &sink);
+  ASSERT_EQ(sink.outcomes.size(), lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Record r;
+    Rejection why;
+    bool ok = line_parser.Parse(lines[i], 0, &r, &why);
+    EXPECT_EQ(sink.outcomes[i], Outcome(ok, r, why)) << "line " << i << ": " << lines[i].substr(0, 200);
+  }
+}
+
+std::vector<std::string> DataCaseLines() {
+  std::istringstream in(testing::ReadFile(std::string(SLUICE_SOURCE_DIR) + "/tests/data/ingest/records.txt"));
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] != '#' && line.rfind("=> ", 0) != 0) out.push_back(line);
+  return out;
+}
+
+const char* kGood = R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1714550400,"device":"d1"})";
+
+TEST(RecordParserTest, BatchGivesEveryDataCaseItsOwnOutcome) {
+  std::vector<std::string> cases = DataCaseLines();
+  ASSERT_GE(cases.size(), 30u);
+  // Alone, then each case between good lines, so a bad line sits mid-run and is followed by
+  // lines that must still come out right.
+  ExpectBatchMatchesLines(cases);
+  std::vector<std::string> mixed;
+  for (const std::string& c : cases) {
+    mixed.push_back(kGood);
+    mixed.push_back(c);
+    mixed.push_back(R"({"type":"post","id":7,"account":"u2","time":"2024-05-01T00:00:00Z","text":"x\u00e9","hashtags":["a"]})");
+  }
+  ExpectBatchMatchesLines(mixed);
+}
+
+TEST(RecordParserTest, BatchRejectsLinesTheStreamWouldReadDifferently) {
+  // Each of these is read by a document stream in a way that does not match the line: two
+  // documents on one line, a document spanning two lines, bytes around a document, a scalar,
+  // an unclosed string that swallows the next line, invalid UTF-8, a blank line.
+  std::vector<std::string> lines = {
+      kGood,
+      R"({"type":"account","id":"u1","platform":"w","created_at":1} {"type":"account","id":"u2","platform":"w","created_at":1})",
+      kGood,
+      R"({"type":"post","id":"p1",)",
+      R"("account":"u1","time":1,"text":"x"})",
+      kGood,
+      std::string("  ") + kGood,
+      std::string(kGood) + "  ",
+      std::string(kGood) + "x",
+      "42",
+      R"("just a string")",
+      R"([1,2,3])",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"unclosed})",
+      kGood,
+      "{\"type\":\"post\",\"id\":\"p\xff\",\"account\":\"u1\",\"time\":1,\"text\":\"x\"}",
+      kGood,
+      "",
+      "   ",
+      kGood,
+      "{}",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1,"time":2})",
+      kGood,
+  };
+  ExpectBatchMatchesLines(lines);
+}
+
+TEST(RecordParserTest, BatchOverManyRunsKeepsEveryLine) {
+  // Enough lines for several runs of the stream, with bad lines at scattered places (the first
+  // and last lines, and lines that fall near run boundaries), and one line far longer than a run.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 3000; ++i) {
+    if (i % 97 == 0 || i == 2999) lines.push_back("{\"type\":\"post\",\"id\":\"p" + std::to_string(i) + "\"");
+    else if (i == 1500) lines.push_back(R"({"type":"post","id":"big","account":"u1","time":1,"text":")" + std::string(200000, 'z') + "\"}");
+    else lines.push_back(R"({"type":"engagement","account":"u)" + std::to_string(i) + R"(","target":"p1","kind":"like","time":)" + std::to_string(1714550400 + i) + "}");
+  }
+  ExpectBatchMatchesLines(lines);
 }
 
 }  // namespace

@@ -9,9 +9,8 @@ namespace sluice {
 
 WorldBuilder::WorldBuilder(std::string_view salt) : salt_seed_(SaltSeed(salt)) {}
 
-TokenId WorldBuilder::Token(const std::optional<std::string_view>& raw) {
+TokenId WorldBuilder::Token(const std::optional<std::string_view>& raw, uint64_t h) {
   if (!raw || raw->empty()) return kNone;
-  uint64_t h = SaltedToken(*raw, salt_seed_);
   bool inserted;
   TokenId id = token_ids_.FindOrInsert(h, static_cast<TokenId>(w_.token_hash.size()), &inserted);
   if (inserted) w_.token_hash.push_back(h);
@@ -24,10 +23,10 @@ uint16_t WorldBuilder::Platform(std::string_view p) {
   return id < kNoPlatform ? static_cast<uint16_t>(id) : static_cast<uint16_t>(kNoPlatform - 1);
 }
 
-AccountId WorldBuilder::AccountRef(std::string_view id) {
+AccountId WorldBuilder::AccountRef(std::string_view id, IdHash h) {
   AccountTable& a = w_.accounts;
   bool added;
-  AccountId i = a.ids.Intern(id, &added);
+  AccountId i = a.ids.InternHashed(id, h, &added);
   if (added) {
     a.declared.push_back(0);
     a.platform.push_back(kNoPlatform);
@@ -42,10 +41,10 @@ AccountId WorldBuilder::AccountRef(std::string_view id) {
   return i;
 }
 
-PostId WorldBuilder::PostRef(std::string_view id) {
+PostId WorldBuilder::PostRef(std::string_view id, IdHash h) {
   PostTable& p = w_.posts;
   bool added;
-  PostId i = p.ids.Intern(id, &added);
+  PostId i = p.ids.InternHashed(id, h, &added);
   if (added) {
     p.declared.push_back(0);
     p.account.push_back(kNone);
@@ -65,39 +64,67 @@ PostId WorldBuilder::PostRef(std::string_view id) {
   return i;
 }
 
-void WorldBuilder::Prefetch(const Record& r) const {
-  auto id = [](const Interner& in, std::string_view s) { in.Prefetch(HashId(s)); };
+RecordHashes WorldBuilder::Hash(const Record& r) const {
+  RecordHashes h{};
+  auto id = [](const std::optional<std::string_view>& s) { return s ? HashId(*s) : IdHash{0, 0}; };
   auto token = [&](const std::optional<std::string_view>& t) {
-    if (t && !t->empty()) token_ids_.Prefetch(SaltedToken(*t, salt_seed_));
+    return t && !t->empty() ? SaltedToken(*t, salt_seed_) : 0;
   };
   switch (r.type) {
     case RecordType::kEngagement:
-      id(w_.accounts.ids, r.engagement.account);
-      id(w_.posts.ids, r.engagement.target);
-      token(r.engagement.device);
-      token(r.engagement.ip);
+      h.id[0] = HashId(r.engagement.account);
+      h.id[1] = HashId(r.engagement.target);
+      h.token[0] = token(r.engagement.device);
+      h.token[1] = token(r.engagement.ip);
       break;
     case RecordType::kPost:
-      id(w_.posts.ids, r.post.id);
-      id(w_.accounts.ids, r.post.account);
-      if (r.post.repost_of) id(w_.posts.ids, *r.post.repost_of);
-      token(r.post.device);
+      h.id[0] = HashId(r.post.id);
+      h.id[1] = HashId(r.post.account);
+      h.id[2] = id(r.post.repost_of);
+      h.id[3] = id(r.post.reply_to);
+      h.token[0] = token(r.post.device);
+      h.token[1] = token(r.post.ip);
       break;
     case RecordType::kAccount:
-      id(w_.accounts.ids, r.account.id);
-      token(r.account.device);
+      h.id[0] = HashId(r.account.id);
+      h.token[0] = token(r.account.device);
+      h.token[1] = token(r.account.ip);
+      break;
+    case RecordType::kClaim:
+      break;
+  }
+  return h;
+}
+
+void WorldBuilder::Prefetch(RecordType t, const RecordHashes& h) const {
+  switch (t) {
+    case RecordType::kEngagement:
+      w_.accounts.ids.Prefetch(h.id[0]);
+      w_.posts.ids.Prefetch(h.id[1]);
+      token_ids_.Prefetch(h.token[0]);
+      token_ids_.Prefetch(h.token[1]);
+      break;
+    case RecordType::kPost:
+      w_.posts.ids.Prefetch(h.id[0]);
+      w_.accounts.ids.Prefetch(h.id[1]);
+      w_.posts.ids.Prefetch(h.id[2]);
+      token_ids_.Prefetch(h.token[0]);
+      break;
+    case RecordType::kAccount:
+      w_.accounts.ids.Prefetch(h.id[0]);
+      token_ids_.Prefetch(h.token[0]);
       break;
     case RecordType::kClaim:
       break;
   }
 }
 
-bool WorldBuilder::Add(const Record& r, Rejection* why) {
+bool WorldBuilder::Add(const Record& r, const RecordHashes& h, Rejection* why) {
   bool ok = true;
   switch (r.type) {
-    case RecordType::kAccount: ok = AddAccount(r.account, why); break;
-    case RecordType::kPost: ok = AddPost(r.post, why); break;
-    case RecordType::kEngagement: AddEngagement(r.engagement); break;
+    case RecordType::kAccount: ok = AddAccount(r.account, h, why); break;
+    case RecordType::kPost: ok = AddPost(r.post, h, why); break;
+    case RecordType::kEngagement: AddEngagement(r.engagement, h); break;
     case RecordType::kClaim: ok = AddClaim(r.claim, why); break;
   }
   if (ok) ++added_[static_cast<int>(r.type)];
@@ -111,9 +138,9 @@ Rejection Duplicate(std::string_view type, std::string_view id) {
 }
 }  // namespace
 
-bool WorldBuilder::AddAccount(const AccountRecord& r, Rejection* why) {
+bool WorldBuilder::AddAccount(const AccountRecord& r, const RecordHashes& h, Rejection* why) {
   AccountTable& a = w_.accounts;
-  AccountId i = AccountRef(r.id);
+  AccountId i = AccountRef(r.id, h.id[0]);
   if (a.declared[i]) {
     *why = Duplicate("account", r.id);
     return false;
@@ -124,23 +151,23 @@ bool WorldBuilder::AddAccount(const AccountRecord& r, Rejection* why) {
   a.followers[i] = r.followers.value_or(-1);
   a.following[i] = r.following.value_or(-1);
   a.verified[i] = r.verified ? (*r.verified ? 1 : 0) : -1;
-  a.device[i] = Token(r.device);
-  a.ip[i] = Token(r.ip);
+  a.device[i] = Token(r.device, h.token[0]);
+  a.ip[i] = Token(r.ip, h.token[1]);
   a.name[i] = r.name ? w_.names.Intern(*r.name) : kNone;
   return true;
 }
 
-bool WorldBuilder::AddPost(const PostRecord& r, Rejection* why) {
+bool WorldBuilder::AddPost(const PostRecord& r, const RecordHashes& h, Rejection* why) {
   PostTable& p = w_.posts;
   // One lookup decides both: a new id, or a known one that was only referenced so far.
-  PostId i = PostRef(r.id);
+  PostId i = PostRef(r.id, h.id[0]);
   if (p.declared[i]) {
     *why = Duplicate("post", r.id);
     return false;
   }
-  AccountId account = AccountRef(r.account);
-  PostId repost_of = r.repost_of ? PostRef(*r.repost_of) : kNone;
-  PostId reply_to = r.reply_to ? PostRef(*r.reply_to) : kNone;
+  AccountId account = AccountRef(r.account, h.id[1]);
+  PostId repost_of = r.repost_of ? PostRef(*r.repost_of, h.id[2]) : kNone;
+  PostId reply_to = r.reply_to ? PostRef(*r.reply_to, h.id[3]) : kNone;
   p.declared[i] = 1;
   p.account[i] = account;
   p.time[i] = static_cast<Time32>(r.time);
@@ -150,8 +177,8 @@ bool WorldBuilder::AddPost(const PostRecord& r, Rejection* why) {
   p.platform[i] = r.platform ? Platform(*r.platform) : kNoPlatform;
   p.repost_of[i] = repost_of;
   p.reply_to[i] = reply_to;
-  p.device[i] = Token(r.device);
-  p.ip[i] = Token(r.ip);
+  p.device[i] = Token(r.device, h.token[0]);
+  p.ip[i] = Token(r.ip, h.token[1]);
   p.term_begin[i] = static_cast<uint32_t>(p.terms.size());
   for (std::string_view u : r.urls) p.terms.push_back(w_.urls.Intern(u));
   for (std::string_view h : r.hashtags) p.terms.push_back(w_.hashtags.Intern(h));
@@ -162,14 +189,14 @@ bool WorldBuilder::AddPost(const PostRecord& r, Rejection* why) {
   return true;
 }
 
-void WorldBuilder::AddEngagement(const EngagementRecord& r) {
+void WorldBuilder::AddEngagement(const EngagementRecord& r, const RecordHashes& h) {
   EngagementTable& e = w_.engagements;
-  e.account.push_back(AccountRef(r.account));
-  e.target.push_back(PostRef(r.target));
+  e.account.push_back(AccountRef(r.account, h.id[0]));
+  e.target.push_back(PostRef(r.target, h.id[1]));
   e.time.push_back(static_cast<Time32>(r.time));
   e.kind.push_back(r.kind);
-  e.device.push_back(Token(r.device));
-  e.ip.push_back(Token(r.ip));
+  e.device.push_back(Token(r.device, h.token[0]));
+  e.ip.push_back(Token(r.ip, h.token[1]));
 }
 
 bool WorldBuilder::AddClaim(const ClaimRecord& r, Rejection* why) {

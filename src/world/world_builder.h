@@ -14,6 +14,7 @@
 
 #include "ingest/record.h"
 #include "ingest/reject.h"
+#include "world/interner.h"
 #include "world/world.h"
 
 namespace sluice {
@@ -29,17 +30,31 @@ struct DanglingCounts {
   }
 };
 
+// The hashes a WorldBuilder finds a record's ids and tokens by. Computing them is pure, so a bulk
+// loader can do it on another thread and hand them over with the record (WorldBuilder::Hash is
+// const and needs no lock); each string is then hashed once, not once to prefetch and again to
+// intern. Which slot holds what depends on the record type (see Hash).
+struct RecordHashes {
+  IdHash id[4];
+  uint64_t token[2];
+};
+
 class WorldBuilder {
  public:
   explicit WorldBuilder(std::string_view salt);
 
   // Returns true when the record was added; false with *why filled when it was refused.
-  bool Add(const Record& r, Rejection* why);
+  bool Add(const Record& r, Rejection* why) { return Add(r, Hash(r), why); }
+  // The same. REQUIRES: h == Hash(r).
+  bool Add(const Record& r, const RecordHashes& h, Rejection* why);
 
-  // Hints that `r` will be added soon. Bulk loaders call Prefetch(r) about 16 records ahead: the
-  // world's hash tables are far larger than the caches, and overlapping their misses is most of
-  // the building speed. Never changes the result.
-  void Prefetch(const Record& r) const;
+  // The hashes of r's ids and tokens. Safe to call from any thread while another adds records.
+  RecordHashes Hash(const Record& r) const;
+
+  // Hints that a record of type `t` with hashes `h` will be added soon. Bulk loaders call it
+  // about 16 records ahead: the world's hash tables are far larger than the caches, and
+  // overlapping their misses is most of the building speed. Never changes the result.
+  void Prefetch(RecordType t, const RecordHashes& h) const;
 
   // Sorts engagements by time, counts dangling references and hands over the world.
   // The builder is empty afterwards.
@@ -48,13 +63,13 @@ class WorldBuilder {
   const std::array<uint64_t, kRecordTypeCount>& added() const { return added_; }
 
  private:
-  bool AddAccount(const AccountRecord& a, Rejection* why);
-  bool AddPost(const PostRecord& p, Rejection* why);
-  void AddEngagement(const EngagementRecord& e);
+  bool AddAccount(const AccountRecord& a, const RecordHashes& h, Rejection* why);
+  bool AddPost(const PostRecord& p, const RecordHashes& h, Rejection* why);
+  void AddEngagement(const EngagementRecord& e, const RecordHashes& h);
   bool AddClaim(const ClaimRecord& c, Rejection* why);
-  AccountId AccountRef(std::string_view id);
-  PostId PostRef(std::string_view id);
-  TokenId Token(const std::optional<std::string_view>& raw);
+  AccountId AccountRef(std::string_view id, IdHash h);
+  PostId PostRef(std::string_view id, IdHash h);
+  TokenId Token(const std::optional<std::string_view>& raw, uint64_t h);
   uint16_t Platform(std::string_view p);
 
   uint64_t salt_seed_;
