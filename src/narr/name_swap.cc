@@ -29,30 +29,58 @@ bool NamesDiffer(const NameTokens& a, const NameTokens& b) {
     for (size_t j = nb; j-- > 0;)
       at(i, j) = x[i] == y[j] ? static_cast<uint16_t>(at(i + 1, j + 1) + 1)
                               : std::max(at(i + 1, j), at(i, j + 1));
-  const size_t total = pre + suf + at(0, 0);
-  size_t aligned = pre;  // aligned tokens before the current position
-  size_t ha = 0, hb = 0;  // where the open hunk began
-  auto swap_names = [&](size_t ia, size_t jb) {
-    size_t la = ia - ha, lb = jb - hb;
-    if (la == 0 || lb == 0 || std::max(la, lb) < kMinNameRun || std::max(la, lb) > kMaxNameRun)
-      return false;
-    if (aligned < kMinNameAnchor || total - aligned < kMinNameAnchor) return false;
-    return true;
+
+  // The alignment as alternating runs: aligned (length on both sides) and replaced (la, lb).
+  // An aligned run shorter than kMinNameAnchor is a chance match (two unrelated tails that both
+  // mention the city) and is folded into the hunk around it.
+  struct Hunk {
+    size_t la = 0, lb = 0;   // tokens of each side, chance matches included
+    bool swap = false;       // holds a replaced run of kMinNameRun+ tokens with both sides set
+    bool open = false;
+  } hunk;
+  bool anchored_before = pre >= kMinNameAnchor;
+  size_t run = pre, ra = 0, rb = 0;  // the current aligned run; the current replaced run
+  auto end_replaced = [&] {
+    if (ra > 0 && rb > 0 && std::max(ra, rb) >= kMinNameRun) hunk.swap = true;
+    hunk.la += ra;
+    hunk.lb += rb;
+    if (ra + rb > 0) hunk.open = true;
+    ra = rb = 0;
+  };
+  // Called when an aligned run of `run` tokens ends (at a replaced token or the end).
+  // Returns whether the hunk before it, closed by a long enough run, is a name swap.
+  auto end_aligned = [&](bool at_end) {
+    if (run >= kMinNameAnchor) {
+      bool differ = hunk.open && anchored_before && hunk.swap && hunk.la <= kMaxNameRun &&
+                    hunk.lb <= kMaxNameRun;
+      if (differ) return true;
+      hunk = Hunk{};
+      anchored_before = true;
+    } else if (!at_end) {
+      hunk.la += run;
+      hunk.lb += run;
+    }
+    run = 0;
+    return false;
   };
   size_t i = 0, j = 0;
   while (i < na || j < nb) {
     if (i < na && j < nb && x[i] == y[j]) {
-      if (swap_names(i, j)) return true;
-      ++i, ++j, ++aligned;
-      ha = i;
-      hb = j;
-    } else if (j == nb || (i < na && at(i + 1, j) >= at(i, j + 1))) {
-      ++i;
+      end_replaced();
+      ++run;
+      ++i, ++j;
+      continue;
+    }
+    if (run > 0 && end_aligned(false)) return true;
+    if (j == nb || (i < na && at(i + 1, j) >= at(i, j + 1))) {
+      ++i, ++ra;
     } else {
-      ++j;
+      ++j, ++rb;
     }
   }
-  return swap_names(na, nb);
+  end_replaced();
+  run += suf;
+  return run > 0 && end_aligned(true);
 }
 
 }  // namespace sluice::narr

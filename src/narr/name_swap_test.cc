@@ -57,9 +57,12 @@ TEST(NamesDifferTest, OnlyInsideTheText) {
   // A phrase swapped before a shared hashtag is a campaign's varied closer, not a name.
   EXPECT_FALSE(Differ("大家看看，青橙新品首发就卖断货，真的太火了，说得太对了#佛山麻辣烫#",
                       "大家看看，青橙新品首发就卖断货，真的太火了，顶上去#佛山麻辣烫#"));
-  // One aligned character before the swap is not enough to call it inside.
-  EXPECT_FALSE(Differ("紧昆明某小学已有35名学生食物中毒送医", "紧烟台某小学已有35名学生食物中毒送医"));
-  EXPECT_TRUE(Differ("紧急昆明某小学已有35名学生食物中毒送医", "紧急烟台某小学已有35名学生食物中毒送医"));
+  // Two aligned characters before the swap are not enough to call it inside.
+  EXPECT_FALSE(Differ("紧急昆明某小学已有35名学生食物中毒送医", "紧急烟台某小学已有35名学生食物中毒送医"));
+  EXPECT_TRUE(Differ("紧急扩散昆明某小学已有35名学生食物中毒送医", "紧急扩散烟台某小学已有35名学生食物中毒送医"));
+  // Unrelated tails that share a word by chance are no swap around it.
+  EXPECT_FALSE(Differ("网传佛山新装的5G基站辐射超标57倍，附近小区已有434名儿童住进ICU，系谣言。佛山融媒体中心提醒：不造谣、不信谣、不传谣#辟谣#",
+                      "听说佛山新装的5G基站辐射超标57倍，附近小区已有434名儿童住进ICU，细思极恐#佛山5G基站#"));
 }
 
 }  // namespace
