@@ -7,10 +7,37 @@
 
 namespace sluice::narr {
 
-NarrativeClusterer::NarrativeClusterer(const NarrConfig& c)
+NarrativeClusterer::NarrativeClusterer(const NarrConfig& c, const TextSource* texts)
     : num_perm_(c.num_perm), bands_(c.bands), rows_(c.rows), threshold_(c.similarity),
       root_threshold_(c.root_similarity),
-      table_(1024) {}
+      table_(1024),
+      texts_(c.split_on_names ? texts : nullptr) {}
+
+const NameTokens& NarrativeClusterer::TokensOf(uint32_t post) {
+  CachedTokens* slot = &cache_[0];
+  for (CachedTokens& e : cache_) {
+    if (e.post == post) {
+      e.used = ++cache_clock_;
+      return e.tokens;
+    }
+    if (e.used < slot->used) slot = &e;
+  }
+  slot->post = post;
+  slot->used = ++cache_clock_;
+  texts_->Tokens(post, &slot->tokens);
+  return slot->tokens;
+}
+
+bool NarrativeClusterer::NamesConflict(uint32_t me, uint32_t other, uint32_t root_me,
+                                       uint32_t root_other) {
+  auto differ = [&](uint32_t a, uint32_t b) {
+    if (a == b || sig_of_[a] == kNoPost || sig_of_[b] == kNoPost) return false;
+    const NameTokens& x = TokensOf(a);
+    return NamesDiffer(x, TokensOf(b));  // x stays cached: at most two posts per call
+  };
+  return differ(me, other) || differ(me, root_other) || differ(other, root_me) ||
+         differ(root_me, root_other);
+}
 
 uint32_t NarrativeClusterer::NewPost(uint32_t sig, const std::vector<uint64_t>* figures) {
   uint32_t id = static_cast<uint32_t>(parent_.size());
@@ -145,6 +172,10 @@ uint32_t NarrativeClusterer::Add(const Fingerprint& fp) {
         (FiguresConflict(me, other) || ProfileConflict(me, root_other) ||
          ProfileConflict(other, root_me) || ProfilesConflict(root_me, root_other))) {
       ++figure_refused_;
+      continue;
+    }
+    if (texts_ != nullptr && NamesConflict(me, other, root_me, root_other)) {
+      ++name_refused_;
       continue;
     }
     Union(me, other);

@@ -13,7 +13,9 @@
 // (FigureKeys: usually none, at most kMaxFigures) are kept too, with each cluster's figure
 // profile (the figures its members state), and a verified pair is still left apart when the two
 // posts, or either and the other's cluster, or the two clusters, state different figures in the
-// same place.
+// same place. With split_on_names and a TextSource, a verified pair is also left apart when the
+// two posts, or either and the other's cluster root, or the two roots, name different things in
+// the same place (NamesDiffer); the texts are read from the caller, not kept.
 #pragma once
 
 #include <cstdint>
@@ -21,15 +23,27 @@
 #include <vector>
 
 #include "narr/fingerprint.h"
+#include "narr/name_swap.h"
 #include "narr/narr_config.h"
 
 namespace sluice::narr {
 
 inline constexpr uint32_t kNoPost = UINT32_MAX;
 
+// The normalized text of an original post, by its clusterer index, for split_on_names: the
+// clusterer keeps no text, so whoever feeds it (the batch scan: the world's posts) reads it back.
+class TextSource {
+ public:
+  virtual ~TextSource() = default;
+  // Fills *out with the post's tokens (text::NormalizeTokens); empty when it has no text.
+  virtual void Tokens(uint32_t post, NameTokens* out) const = 0;
+};
+
 class NarrativeClusterer {
  public:
-  explicit NarrativeClusterer(const NarrConfig& config);
+  // `texts` may be null: then names never split (as with split_on_names false).
+  // REQUIRES: texts, when set, outlives the clusterer and answers for every index Add returned.
+  explicit NarrativeClusterer(const NarrConfig& config, const TextSource* texts = nullptr);
 
   // Adds an original post; returns its index (0, 1, 2, … in the order of Add calls).
   // REQUIRES: fp.minhash is empty or holds config.num_perm values.
@@ -53,6 +67,8 @@ class NarrativeClusterer {
   uint64_t root_refused_pairs() const { return root_refused_; }
   // Verified pairs left apart because they state different figures (split_on_figures).
   uint64_t figure_refused_pairs() const { return figure_refused_; }
+  // Verified pairs left apart because they name different things (split_on_names).
+  uint64_t name_refused_pairs() const { return name_refused_; }
   // Whether two posts state different figures in the same place (FiguresConflict).
   bool FiguresConflict(uint32_t a, uint32_t b) const;
   size_t MemoryBytes() const;
@@ -65,6 +81,10 @@ class NarrativeClusterer {
   void Grow();
   // Whether `post` may join the cluster rooted at `root` (root_similarity).
   bool NearRoot(uint32_t post, uint32_t root) const;
+  // Whether me and other, me and other's root, other and my root, or the two roots name
+  // different things (NamesDiffer). Roots without a signature are not compared.
+  bool NamesConflict(uint32_t me, uint32_t other, uint32_t root_me, uint32_t root_other);
+  const NameTokens& TokensOf(uint32_t post);
 
   int num_perm_, bands_, rows_;
   double threshold_;
@@ -92,7 +112,18 @@ class NarrativeClusterer {
   };
   std::vector<Entry> table_;
   size_t table_used_ = 0;
-  uint64_t verified_ = 0, candidates_ = 0, root_refused_ = 0, figure_refused_ = 0;
+  uint64_t verified_ = 0, candidates_ = 0, root_refused_ = 0, figure_refused_ = 0,
+           name_refused_ = 0;
+  const TextSource* texts_;
+  // The last few posts' tokens: one Add compares the same post and roots again and again.
+  static constexpr size_t kTokenCache = 4;
+  struct CachedTokens {
+    uint32_t post = kNoPost;
+    uint64_t used = 0;
+    NameTokens tokens;
+  };
+  CachedTokens cache_[kTokenCache];
+  uint64_t cache_clock_ = 0;
 };
 
 }  // namespace sluice::narr

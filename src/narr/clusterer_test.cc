@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "narr/fingerprint.h"
+#include "text/normalizer.h"
 
 namespace sluice::narr {
 namespace {
@@ -193,6 +194,72 @@ TEST_F(ClustererTest, SerialNumbersInsideTheTextSplitAndAtTheEndDoNot) {
   EXPECT_NE(cl_.Cluster(a), cl_.Cluster(b));
   uint32_t c = Add(std::string(kOther) + "编号1234"), d = Add(std::string(kOther) + "编号5678");
   EXPECT_EQ(cl_.Cluster(c), cl_.Cluster(d));
+}
+
+// Rumors from one template that state the same figures and differ only in the city: only names
+// tell them apart (split_on_names, with the texts read back through a TextSource).
+class NamedTexts : public TextSource {
+ public:
+  std::vector<std::string> texts;
+  void Tokens(uint32_t post, NameTokens* out) const override {
+    text::NormalizeTokens(texts[post], &out->chars, &out->sounds);
+  }
+};
+
+NarrConfig NamesConfig(bool split) {
+  NarrConfig c;
+  c.split_on_names = split;
+  return c;
+}
+
+struct NamesWorld {
+  explicit NamesWorld(bool split) : c(NamesConfig(split)) {}
+  NarrConfig c;
+  NamedTexts texts;
+  Fingerprinter f{c};
+  NarrativeClusterer cl{c, &texts};
+  uint32_t Add(const std::string& t) {
+    texts.texts.push_back(t);
+    Fingerprint fp;
+    f.Compute(t, &fp);
+    return cl.Add(fp);
+  }
+};
+
+const char* kCityA = "紧急扩散：昆明某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的人";
+const char* kCityB = "紧急扩散：烟台某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的人";
+
+TEST(ClustererNamesTest, TemplateRumorsAboutOtherCitiesAreOtherStories) {
+  NamesWorld w(true);
+  uint32_t a = w.Add(kCityA), b = w.Add(kCityB);
+  EXPECT_GE(w.cl.Similarity(a, b), w.c.similarity);
+  EXPECT_NE(w.cl.Cluster(a), w.cl.Cluster(b));
+  EXPECT_GT(w.cl.name_refused_pairs(), 0u);
+  // 諧音 (坤铭 for 昆明, 仁 for 人), 形近字 (己 for 已, 入 for 人), a partial copy that kept
+  // the city, and traditional script with punctuation: each stays with its own claim.
+  for (const char* copy : {"紧急扩散：坤铭某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的仁",
+                           "紧急扩散：昆明某小学己有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的入",
+                           "扩散：昆明某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道",
+                           "緊急擴散！！昆明某小學已有35名學生食物中毒送醫，學校封鎖消息不讓家長知道，請大家轉告身邊的人"})
+    EXPECT_EQ(w.cl.Cluster(w.Add(copy)), w.cl.Cluster(a)) << copy;
+  for (const char* copy : {"紧急扩散：烟台某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的仁",
+                           "扩散：烟台某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道"})
+    EXPECT_EQ(w.cl.Cluster(w.Add(copy)), w.cl.Cluster(b)) << copy;
+  EXPECT_NE(w.cl.Cluster(a), w.cl.Cluster(b));
+}
+
+TEST(ClustererNamesTest, OffOrWithoutTextsMergesThem) {
+  NamesWorld off(false);
+  EXPECT_EQ(off.cl.Cluster(off.Add(kCityA)), off.cl.Cluster(off.Add(kCityB)));
+  EXPECT_EQ(off.cl.name_refused_pairs(), 0u);
+  NarrConfig c;
+  Fingerprinter f(c);
+  NarrativeClusterer no_texts(c);
+  Fingerprint fa, fb;
+  f.Compute(kCityA, &fa);
+  f.Compute(kCityB, &fb);
+  uint32_t a = no_texts.Add(fa), b = no_texts.Add(fb);
+  EXPECT_EQ(no_texts.Cluster(a), no_texts.Cluster(b));
 }
 
 }  // namespace

@@ -71,6 +71,10 @@ Result<NarrConfig> ParseNarrConfig(std::string_view json, const std::string& nam
       bool b;
       if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");
       c.split_on_figures = b;
+    } else if (key == "split_on_names") {
+      bool b;
+      if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");
+      c.split_on_names = b;
     } else if (key == "exclude_verified") {
       bool b;
       if (v.get(b) != simdjson::SUCCESS) return r.Error(key, "must be true or false");

@@ -30,6 +30,12 @@ struct NarrConfig {
   // "已有788人"). Rumors rendered from one template differ in little more than their city and
   // figures; they are different claims with different originators. false turns it off.
   bool split_on_figures = true;
+  // ... and neither side names a different thing in the same place as the other, or as the other
+  // cluster's root (NamesDiffer in narr/name_swap.h): the same template retold about another city
+  // ("…昆明已有35人" against "…烟台已有35人") when the figures agree. A swap that keeps the sound
+  // (諧音) or that the normalizer folds (形近字, traditional script) is the same story. Needs
+  // the posts' texts (the batch scan has them). false turns it off.
+  bool split_on_names = true;
 
   // A cluster is written to clusters.jsonl when it has at least min_posts member posts and
   // original posts from at least min_accounts distinct accounts; at most max_clusters are kept.

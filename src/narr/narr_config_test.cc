@@ -21,6 +21,7 @@ TEST(NarrConfigTest, ShippedFileEqualsCompiledDefaults) {
   EXPECT_EQ(c.similarity, d.similarity);
   EXPECT_EQ(c.root_similarity, d.root_similarity);
   EXPECT_EQ(c.split_on_figures, d.split_on_figures);
+  EXPECT_EQ(c.split_on_names, d.split_on_names);
   EXPECT_EQ(c.min_posts, d.min_posts);
   EXPECT_EQ(c.min_accounts, d.min_accounts);
   EXPECT_EQ(c.max_clusters, d.max_clusters);
@@ -60,6 +61,7 @@ TEST(NarrConfigTest, BadConfigsNameTheKeyAndFile) {
       {"{\"nope\": 1}", "cfg.json: unknown key 'nope'"},
       {"{\"exclude_verified\": 1}", "cfg.json: 'exclude_verified' must be true or false"},
       {"{\"split_on_figures\": \"yes\"}", "cfg.json: 'split_on_figures' must be true or false"},
+      {"{\"split_on_names\": 1}", "cfg.json: 'split_on_names' must be true or false"},
       {"{\"copy_paste_context_s\": 60}", "cfg.json: 'copy_paste_context_s' must be at least copy_paste_window_s"},
       {"{", nullptr},
   };

@@ -147,10 +147,10 @@ std::string StatsJson(const NarrResult& r) {
   const NarrStats& st = r.stats;
   return fmt::format(
       "{{\"originals\":{},\"fingerprinted\":{},\"reposts\":{},\"multi_post_clusters\":{},"
-      "\"candidate_pairs\":{},\"verified_pairs\":{},\"figure_refused_pairs\":{},\"repost_cycles\":{},"
+      "\"candidate_pairs\":{},\"verified_pairs\":{},\"figure_refused_pairs\":{},\"name_refused_pairs\":{},\"repost_cycles\":{},"
       "\"clusters\":{},\"copy_paste_posts\":{},\"claims\":{},\"clusterer_bytes\":{}}}",
       st.originals, st.fingerprinted, st.reposts, st.clusters_multi, st.candidate_pairs,
-      st.verified_pairs, st.figure_refused_pairs, st.repost_cycles, r.clusters.size(), r.copy_paste.size(), r.claims.size(),
+      st.verified_pairs, st.figure_refused_pairs, st.name_refused_pairs, st.repost_cycles, r.clusters.size(), r.copy_paste.size(), r.claims.size(),
       st.clusterer_bytes);
 }
 

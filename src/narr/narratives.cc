@@ -9,6 +9,7 @@
 
 #include "narr/clusterer.h"
 #include "narr/fingerprint.h"
+#include "text/normalizer.h"
 
 namespace sluice::narr {
 namespace {
@@ -69,6 +70,27 @@ std::vector<PostId> ChainRoots(const PostTable& p, uint64_t* cycles) {
   return root;
 }
 
+// The texts of the originals, by clusterer index (the order of Add calls), normalized again on
+// demand: only pairs that pass every other test are compared by names.
+class WorldTexts : public TextSource {
+ public:
+  WorldTexts(const PostTable& posts, const std::vector<PostId>& originals)
+      : posts_(posts), originals_(originals) {}
+  void Tokens(uint32_t index, NameTokens* out) const override {
+    PostId p = originals_[index];
+    if (posts_.repost_of[p] != kNone) {  // a repost whose source is unknown: a comment
+      out->chars.clear();
+      out->sounds.clear();
+      return;
+    }
+    text::NormalizeTokens(posts_.text(p), &out->chars, &out->sounds);
+  }
+
+ private:
+  const PostTable& posts_;
+  const std::vector<PostId>& originals_;
+};
+
 struct Member {
   uint32_t cluster;
   Time32 time;
@@ -94,7 +116,8 @@ NarrResult FindNarratives(const World& w, const NarrConfig& c, const NarrInputs&
   });
   st.originals = roots.size();
   Fingerprinter fper(c);
-  NarrativeClusterer clusterer(c);
+  WorldTexts texts(P, roots);
+  NarrativeClusterer clusterer(c, &texts);
   std::vector<uint32_t> index_of(n, kNoPost);  // post -> clusterer index, for originals
   std::vector<uint32_t> tokens(roots.size(), 0);
   const size_t kChunk = 1 << 16;
@@ -116,6 +139,7 @@ NarrResult FindNarratives(const World& w, const NarrConfig& c, const NarrInputs&
   st.candidate_pairs = clusterer.candidate_pairs();
   st.verified_pairs = clusterer.verified_pairs();
   st.figure_refused_pairs = clusterer.figure_refused_pairs();
+  st.name_refused_pairs = clusterer.name_refused_pairs();
   st.clusterer_bytes = clusterer.MemoryBytes();
   std::vector<uint32_t> tokens_of(n, 0);
   for (size_t k = 0; k < roots.size(); ++k) tokens_of[roots[k]] = tokens[k];

@@ -67,6 +67,7 @@ struct NarrStats {
   uint64_t originals = 0, fingerprinted = 0, reposts = 0, clusters_multi = 0;
   uint64_t candidate_pairs = 0, verified_pairs = 0, repost_cycles = 0;
   uint64_t figure_refused_pairs = 0;  // verified pairs left apart for stating other figures
+  uint64_t name_refused_pairs = 0;    // ... for naming other things (split_on_names)
   size_t clusterer_bytes = 0;
 };
 

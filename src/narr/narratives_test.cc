@@ -77,12 +77,13 @@ World CampaignWorld() {
     m.Post(fmt::format("wire{}", i), fmt::format("news{}", i), T0 + 3600 * 20 + 300 * i,
            kWire + fmt::format(" https://news{}.example/a.html", i));
   // Everyday posts from one template, hours apart: similar, but no campaign.
-  // (They vary in words, not in a figure: texts with other figures in one place are other stories.)
-  const char* days[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  // (They vary in their openers and closers, not in a figure or a name inside the text: texts with
+  // other figures or names in one place are other stories.)
+  const char* openers[] = {"", "哈哈，", "唉，", "打卡："};
+  const char* closers[] = {"", "，下次还来", "，就是有点贵"};
   for (int i = 10; i < 30; ++i)
     m.Post(fmt::format("o{}", i), fmt::format("u{}", i), T0 + 7200 * i,
-           fmt::format("今天{}{}去食堂吃饭，点了一份{}，味道还不错", days[i % 7], i % 3 ? "中午" : "晚上",
-                       i % 2 ? "红烧肉" : "番茄炒蛋"));
+           fmt::format("{}今天中午去食堂吃饭，点了一份红烧肉，味道还不错{}", openers[i % 4], closers[i % 3]));
   return m.Build();
 }
 
@@ -180,11 +181,11 @@ TEST(NarrativesTest, SuspiciousAccountsRaiseTheRank) {
 
 // Two rumors rendered from one template (another city, other figures), each started by its own
 // account and then copied and reposted by others; claim B starts a day after claim A.
-World TemplateRumorWorld() {
+World TemplateRumorWorld(const char* a = "佛山自来水厂被人投毒，8小时内千万不要喝自来水，已有788人送进ICU",
+                         const char* b = "贵阳自来水厂被人投毒，48小时内千万不要喝自来水，已有347人送进ICU") {
   Maker m;
   for (int i = 0; i < 20; ++i) m.Account(fmt::format("u{}", i));
-  const char* texts[2] = {"佛山自来水厂被人投毒，8小时内千万不要喝自来水，已有788人送进ICU",
-                          "贵阳自来水厂被人投毒，48小时内千万不要喝自来水，已有347人送进ICU"};
+  const char* texts[2] = {a, b};
   const char* wraps[3][2] = {{"", ""}, {"转给家人：", "，千万要注意"}, {"听说", "，细思极恐"}};
   for (int claim = 0; claim < 2; ++claim) {
     int64_t t = T0 + claim * 86400;
@@ -218,6 +219,24 @@ TEST(NarrativesTest, EachTemplateRumorIsItsOwnNarrativeWithItsOwnOriginatorFirst
   ASSERT_EQ(merged.clusters.size(), 1u);
   EXPECT_EQ(merged.clusters[0].posts, 16u);
   EXPECT_EQ(w.accounts.ids.Get(merged.clusters[0].cascade.seeders[0].account), "u0");
+}
+
+TEST(NarrativesTest, TemplateRumorsWithTheSameFiguresAreSplitByTheirNames) {
+  World w = TemplateRumorWorld(
+      "紧急扩散：昆明某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的人",
+      "紧急扩散：烟台某小学已有35名学生食物中毒送医，学校封锁消息不让家长知道，请大家转告身边的人");
+  NarrResult r = FindNarratives(w, NarrConfig{}, NarrInputs{});
+  ASSERT_EQ(r.clusters.size(), 2u);
+  EXPECT_GT(r.stats.name_refused_pairs, 0u);
+  for (const NarrCluster& cl : r.clusters) {
+    EXPECT_EQ(cl.posts, 8u);
+    std::string first(w.accounts.ids.Get(cl.cascade.seeders[0].account));
+    EXPECT_TRUE(first == "u0" || first == "u10") << first;
+  }
+  EXPECT_NE(r.clusters[0].cascade.seeders[0].account, r.clusters[1].cascade.seeders[0].account);
+  NarrConfig no_names;
+  no_names.split_on_names = false;
+  ASSERT_EQ(FindNarratives(w, no_names, NarrInputs{}).clusters.size(), 1u);
 }
 
 }  // namespace
