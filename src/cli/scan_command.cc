@@ -386,6 +386,7 @@ int Run(const ScanArgs& a) {
   s += fmt::format(",\"signals\":{},\"duplicates\":{},\"candidates\":{},\"below_threshold\":{}}}",
                    score_stats.signals, score_stats.duplicates, score_stats.candidates,
                    score_stats.below_threshold);
+  s += ",\"narratives\":" + narr::StatsJson(narr_result);
   s += ",\"case_store\":";
   AppendJsonString(&s, a.db);
   s += fmt::format(",\"cases_this_scan\":{{\"opened\":{},\"updated\":{},\"reopened\":{}}},\"cases\":",
