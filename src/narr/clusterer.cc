@@ -32,8 +32,12 @@ bool NarrativeClusterer::NamesConflict(uint32_t me, uint32_t other, uint32_t roo
                                        uint32_t root_other) {
   auto differ = [&](uint32_t a, uint32_t b) {
     if (a == b || sig_of_[a] == kNoPost || sig_of_[b] == kNoPost) return false;
+    for (const NamesAnswer& m : names_memo_)
+      if (m.a == a && m.b == b) return m.differ;
     const NameTokens& x = TokensOf(a);
-    return NamesDiffer(x, TokensOf(b));  // x stays cached: at most two posts per call
+    bool d = NamesDiffer(x, TokensOf(b));  // x stays cached: at most two posts per call
+    names_memo_.push_back({a, b, d});
+    return d;
   };
   return differ(me, other) || differ(me, root_other) || differ(other, root_me) ||
          differ(root_me, root_other);
@@ -151,6 +155,7 @@ uint32_t NarrativeClusterer::Add(const Fingerprint& fp) {
   uint32_t sig = static_cast<uint32_t>(sigs_.size() / static_cast<size_t>(num_perm_));
   for (uint32_t v : fp.minhash) sigs_.push_back(static_cast<uint8_t>(v));
   uint32_t me = NewPost(sig, &fp.figures);
+  names_memo_.clear();
   for (int b = 0; b < bands_; ++b) {
     uint32_t key = static_cast<uint32_t>(
         XXH3_64bits_withSeed(fp.minhash.data() + static_cast<size_t>(b) * rows_,

@@ -124,6 +124,14 @@ class NarrativeClusterer {
   };
   CachedTokens cache_[kTokenCache];
   uint64_t cache_clock_ = 0;
+  // The answers of NamesDiffer within the current Add: a post meets the same cluster through
+  // several bands, and its comparisons with that cluster's root repeat (a pure function of two
+  // texts, so remembering it changes nothing but the time).
+  struct NamesAnswer {
+    uint32_t a, b;
+    bool differ;
+  };
+  std::vector<NamesAnswer> names_memo_;
 };
 
 }  // namespace sluice::narr
