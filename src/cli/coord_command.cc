@@ -18,6 +18,7 @@
 #include "core/json_writer.h"
 #include "core/output_file.h"
 #include "ingest/ingest.h"
+#include "world/repost_roots.h"
 
 namespace sluice::cli {
 namespace {
@@ -107,7 +108,7 @@ int Run(const CoordArgs& a) {
   if (!edge_types.empty()) {
     std::vector<coord::Act> acts = coord::CollectActs(w);
     std::vector<PostId> roots;
-    if (config.repost_key == coord::RepostKey::kRoot) roots = coord::RepostRoots(w);
+    if (config.repost_key == coord::RepostKey::kRoot) roots = RepostRoots(w.posts, ChainEnd::kAnyPost);
     summary += ",\"networks\":[";
     for (size_t i = 0; i < edge_types.size(); ++i) {
       coord::NetworkType t = edge_types[i];

@@ -108,34 +108,4 @@ ActsByAccount IndexByAccount(const std::vector<Act>& acts, uint32_t accounts) {
   return ix;
 }
 
-std::vector<PostId> RepostRoots(const World& w) {
-  const PostTable& p = w.posts;
-  std::vector<PostId> root(p.size(), kNone);
-  std::vector<uint8_t> state(p.size(), 0);  // 0 unseen, 1 on the current path, 2 resolved
-  std::vector<PostId> path;
-  for (PostId i = 0; i < p.size(); ++i) {
-    if (state[i] == 2) continue;
-    path.clear();
-    PostId cur = i;
-    while (state[cur] == 0 && p.repost_of[cur] != kNone) {
-      state[cur] = 1;
-      path.push_back(cur);
-      cur = p.repost_of[cur];
-    }
-    PostId r;
-    if (state[cur] == 2) {
-      r = root[cur];
-    } else {
-      r = cur;  // a post that reposts nothing, or where a cycle closed
-      root[cur] = cur;
-      state[cur] = 2;
-    }
-    for (PostId q : path) {
-      root[q] = r;
-      state[q] = 2;
-    }
-  }
-  return root;
-}
-
 }  // namespace sluice::coord

@@ -33,8 +33,5 @@ struct ActsByAccount {
 // REQUIRES: acts sorted by time (CollectActs) and fewer than 2^32 of them.
 ActsByAccount IndexByAccount(const std::vector<Act>& acts, uint32_t accounts);
 
-// The root of each post's repost chain (the post itself when it reposts nothing). A cycle in
-// repost_of (bad data) ends at the post where it was detected.
-std::vector<PostId> RepostRoots(const World& w);
 
 }  // namespace sluice::coord

@@ -9,6 +9,7 @@
 #include "coord/act_table.h"
 #include "coord/networks.h"
 #include "coord/test_world.h"
+#include "world/repost_roots.h"
 
 namespace sluice::coord {
 namespace {
@@ -190,7 +191,7 @@ TEST(NetworksTest, RootKeyFollowsRepostChains) {
   AccountId a = w.accounts.ids.Find("a"), b = w.accounts.ids.Find("b");
   EXPECT_EQ(BuildNetwork(w, acts, {}, NetworkType::kRepost, c, c.network(NetworkType::kRepost)).Weight(a, b), 0u);
   c.repost_key = RepostKey::kRoot;
-  std::vector<PostId> roots = RepostRoots(w);
+  std::vector<PostId> roots = RepostRoots(w.posts, ChainEnd::kAnyPost);
   EXPECT_EQ(roots[w.posts.ids.Find("r2")], w.posts.ids.Find("s"));
   EXPECT_EQ(BuildNetwork(w, acts, roots, NetworkType::kRepost, c, c.network(NetworkType::kRepost)).Weight(a, b), 1u);
 }
@@ -199,7 +200,7 @@ TEST(NetworksTest, RepostCyclesEndSafely) {
   WorldMaker m;
   m.Post("x", "a", 0, "", "y").Post("y", "b", 1, "", "x");
   World w = m.Build();
-  std::vector<PostId> roots = RepostRoots(w);
+  std::vector<PostId> roots = RepostRoots(w.posts, ChainEnd::kAnyPost);
   EXPECT_EQ(roots[0], roots[1]);
 }
 

@@ -24,7 +24,7 @@
 
 namespace sluice::coord {
 
-// REQUIRES: acts == CollectActs(w); roots == RepostRoots(w) when config.repost_key is kRoot
+// REQUIRES: acts == CollectActs(w); roots == RepostRoots(w.posts, ChainEnd::kAnyPost) (world/repost_roots.h) when config.repost_key is kRoot
 // (may be empty otherwise).
 CoActionNetwork BuildNetwork(const World& w, const std::vector<Act>& acts,
                              const std::vector<PostId>& roots, NetworkType type,

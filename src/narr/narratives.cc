@@ -10,6 +10,7 @@
 #include "narr/clusterer.h"
 #include "narr/fingerprint.h"
 #include "text/normalizer.h"
+#include "world/repost_roots.h"
 
 namespace sluice::narr {
 namespace {
@@ -26,48 +27,6 @@ void ParallelFor(size_t n, Fn fn) {
         for (size_t k = i; k < std::min(n, i + 512); ++k) fn(k);
     });
   for (std::thread& th : pool) th.join();
-}
-
-constexpr uint32_t kUnset = UINT32_MAX - 1;
-
-// The original at the top of every post's repost_of chain: the post itself when it has no
-// declared parent, or when it closes a repost_of cycle (the cycle is cut there).
-std::vector<PostId> ChainRoots(const PostTable& p, uint64_t* cycles) {
-  std::vector<PostId> root(p.size(), kUnset);
-  std::vector<uint8_t> state(p.size(), 0);  // 0 new, 1 on the current path, 2 done
-  std::vector<PostId> path;
-  for (PostId s = 0; s < p.size(); ++s) {
-    if (state[s] == 2) continue;
-    path.clear();
-    PostId q = s;
-    PostId r;
-    for (;;) {
-      if (state[q] == 2) {
-        r = root[q];
-        break;
-      }
-      if (state[q] == 1) {  // a cycle: q becomes a root
-        ++*cycles;
-        r = root[q] = q;
-        state[q] = 2;
-        break;
-      }
-      state[q] = 1;
-      path.push_back(q);
-      PostId parent = p.repost_of[q];
-      if (parent == kNone || parent >= p.size() || !p.declared[parent]) {
-        r = root[q] = q;
-        state[q] = 2;
-        break;
-      }
-      q = parent;
-    }
-    for (PostId x : path) {
-      if (state[x] != 2) root[x] = r;
-      state[x] = 2;
-    }
-  }
-  return root;
 }
 
 // The texts of the originals, by clusterer index (the order of Add calls), normalized again on
@@ -105,7 +64,7 @@ NarrResult FindNarratives(const World& w, const NarrConfig& c, const NarrInputs&
   NarrStats& st = res.stats;
   const PostTable& P = w.posts;
   const uint32_t n = P.size();
-  std::vector<PostId> root = ChainRoots(P, &st.repost_cycles);
+  std::vector<PostId> root = RepostRoots(P, ChainEnd::kDeclaredPost, &st.repost_cycles);
 
   // Originals in time order, fingerprinted in parallel, clustered in order.
   std::vector<PostId> roots;
