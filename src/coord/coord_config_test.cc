@@ -33,6 +33,10 @@ TEST(CoordConfigTest, ErrorsNameTheFileAndTheKey) {
   EXPECT_EQ(st.message(), "my.json: lockstep.window_s: 1.5 is not a whole number");
   st = ApplyCoordConfigJson(R"({"similar":{"threshold":2}})", "my.json", &c);
   EXPECT_EQ(st.message(), "my.json: similar.threshold: 2 is out of range [0.01, 1]");
+  st = ApplyCoordConfigJson(R"({"threads":3})", "my.json", &c);
+  EXPECT_EQ(st.message(), "my.json: threads: 3 is out of range [1, 2]");
+  st = ApplyCoordConfigJson(R"({"threads":0})", "my.json", &c);
+  EXPECT_EQ(st.message(), "my.json: threads: 0 is out of range [1, 2]");
   st = ApplyCoordConfigJson(R"({"lockstep":3})", "my.json", &c);
   EXPECT_EQ(st.message(), "my.json: lockstep: expected an object");
   st = ApplyCoordConfigJson(R"({"repost_key":"leaf"})", "my.json", &c);
