@@ -1,5 +1,6 @@
 // libFuzzer target: the input split at newlines is parsed as one batch (RecordParser::ParseBatch)
-// and line by line (Parse); every line must get the same outcome both ways, in order, once.
+// and line by line (Parse); every line must get the same outcome both ways, in order, once,
+// every field of an accepted record equal (the batch's fast On-Demand path against the DOM).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,23 +17,32 @@ std::string Outcome(bool ok, const sluice::Record& r, const sluice::Rejection& w
   if (!ok) return "reject " + std::string(sluice::RejectReasonName(why.reason)) + " " + why.detail;
   std::string out(sluice::RecordTypeName(r.type));
   auto add = [&](std::string_view s) { out.append("|").append(s); };
+  auto opt = [&](const std::optional<std::string_view>& v) { add(v ? "=" + std::string(*v) : "-"); };
+  auto num = [&](const std::optional<int64_t>& v) { add(v ? std::to_string(*v) : "-"); };
   switch (r.type) {
     case RecordType::kAccount:
       add(r.account.id), add(r.account.platform), add(std::to_string(r.account.created_at));
-      add(r.account.device.value_or("-")), add(r.account.name.value_or("-"));
+      num(r.account.followers), num(r.account.following);
+      add(r.account.verified ? (*r.account.verified ? "true" : "false") : "-");
+      opt(r.account.device), opt(r.account.ip), opt(r.account.name);
       break;
     case RecordType::kPost:
       add(r.post.id), add(r.post.account), add(std::to_string(r.post.time)), add(r.post.text);
-      add(r.post.repost_of.value_or("-"));
-      for (auto* list : {&r.post.urls, &r.post.hashtags, &r.post.mentions})
+      opt(r.post.platform), opt(r.post.repost_of), opt(r.post.reply_to), opt(r.post.device),
+          opt(r.post.ip);
+      for (auto* list : {&r.post.urls, &r.post.hashtags, &r.post.mentions}) {
+        add(std::to_string(list->size()));
         for (std::string_view s : *list) add(s);
+      }
       break;
     case RecordType::kEngagement:
       add(r.engagement.account), add(r.engagement.target), add(std::to_string(r.engagement.time));
-      add(sluice::EngagementKindName(r.engagement.kind)), add(r.engagement.device.value_or("-"));
+      add(sluice::EngagementKindName(r.engagement.kind));
+      opt(r.engagement.device), opt(r.engagement.ip);
       break;
     case RecordType::kClaim:
-      add(r.claim.id), add(r.claim.text), add(r.claim.verdict.value_or("-"));
+      add(r.claim.id), add(r.claim.text), opt(r.claim.verdict), opt(r.claim.source);
+      num(r.claim.published);
       break;
   }
   return out;

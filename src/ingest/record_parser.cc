@@ -170,6 +170,7 @@ struct FieldReader {
 
   RecordParser* self;
   Slot slots[kKeyCount];
+  uint32_t ok = 0;             // keys whose slot is kOk; set by Finish
   PostRecord* post = nullptr;  // where the list fields go
 
   void Read(int key, element v) {
@@ -292,10 +293,21 @@ struct FieldReader {
   }
 
   std::optional<std::string_view> Opt(int key) const {
-    return slots[key].state == Slot::kOk ? std::optional<std::string_view>(slots[key].str)
-                                         : std::nullopt;
+    return Has(key) ? std::optional<std::string_view>(slots[key].str) : std::nullopt;
   }
+  bool Has(int key) const { return ok & (1u << key); }
+
+  // Checks the fields read (the keys in `seen`) against the record type and fills *out.
+  bool Finish(uint32_t seen, Record* out, Rejection* why);
 };
+
+RecordParser::RecordParser() : fields_(std::make_unique<FieldReader>(this)) {
+#ifdef SIMDJSON_THREADS_ENABLED
+  fast_parser_.threaded = false;  // ingest has its own threads
+#endif
+}
+
+RecordParser::~RecordParser() = default;
 
 bool RecordParser::Parse(std::string_view line, size_t padding, Record* out, Rejection* why) {
   id_text_used_ = 0;
@@ -322,7 +334,7 @@ bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
     why->detail = "a record must be a JSON object";
     return false;
   }
-  FieldReader fr(this);
+  FieldReader& fr = *fields_;
   out->post.urls.clear();
   out->post.hashtags.clear();
   out->post.mentions.clear();
@@ -342,26 +354,53 @@ bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
     seen |= 1u << k;
     fr.Read(k, field.value);
   }
-  for (int k = 0; k < kKeyCount; ++k)
-    if ((seen & (1u << k)) == 0) fr.slots[k].state = Slot::kAbsent;
+  return fr.Finish(seen, out, why);
+}
+
+bool FieldReader::Finish(uint32_t seen, Record* out, Rejection* why) {
+  FieldReader& fr = *this;
+  // Which keys hold a good value, and which a bad one; the common case (all good) is decided on
+  // these masks, and only a failing check walks the keys for its reason.
+  uint32_t bad = 0;
+  ok = 0;
+  for (uint32_t rest = seen; rest != 0; rest &= rest - 1) {
+    const int k = __builtin_ctz(rest);
+    if (fr.slots[k].state == Slot::kOk) ok |= 1u << k;
+    else if (fr.slots[k].state != Slot::kAbsent) bad |= 1u << k;
+  }
+  bool absent_marked = false;
+  auto mark_absent = [&] {
+    if (absent_marked) return;
+    absent_marked = true;
+    for (int k = 0; k < kKeyCount; ++k)
+      if ((seen & (1u << k)) == 0) fr.slots[k].state = Slot::kAbsent;
+  };
 
   // The record type decides which fields are required.
-  const Slot& type = fr.slots[kType];
-  if (type.state == Slot::kAbsent) {
+  if ((seen & (1u << kType)) == 0 || fr.slots[kType].state == Slot::kAbsent) {
     why->reason = RejectReason::kMissingField;
     why->detail = "missing field 'type'";
     return false;
   }
+  const Slot& type = fr.slots[kType];
   if (type.state != Slot::kOk) {
     fr.Check(kType, true, why);
     return false;
   }
   auto req = [&](std::initializer_list<int> keys) {
+    uint32_t m = 0;
+    for (int k : keys) m |= 1u << k;
+    if ((ok & m) == m) return true;
+    mark_absent();
     for (int k : keys)
       if (!fr.Check(k, true, why)) return false;
     return true;
   };
   auto opt = [&](std::initializer_list<int> keys) {
+    uint32_t m = 0;
+    for (int k : keys) m |= 1u << k;
+    if ((bad & m) == 0) return true;
+    mark_absent();
     for (int k : keys)
       if (!fr.Check(k, false, why)) return false;
     return true;
@@ -422,9 +461,9 @@ bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
     a.id = s[kId].str;
     a.platform = s[kPlatform].str;
     a.created_at = s[kCreatedAt].num;
-    a.followers = s[kFollowers].state == Slot::kOk ? std::optional<int64_t>(s[kFollowers].num) : std::nullopt;
-    a.following = s[kFollowing].state == Slot::kOk ? std::optional<int64_t>(s[kFollowing].num) : std::nullopt;
-    a.verified = s[kVerified].state == Slot::kOk ? std::optional<bool>(s[kVerified].flag) : std::nullopt;
+    a.followers = fr.Has(kFollowers) ? std::optional<int64_t>(s[kFollowers].num) : std::nullopt;
+    a.following = fr.Has(kFollowing) ? std::optional<int64_t>(s[kFollowing].num) : std::nullopt;
+    a.verified = fr.Has(kVerified) ? std::optional<bool>(s[kVerified].flag) : std::nullopt;
     a.device = fr.Opt(kDevice);
     a.ip = fr.Opt(kIp);
     a.name = fr.Opt(kName);
@@ -438,7 +477,7 @@ bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
     c.text = s[kText].str;
     c.verdict = fr.Opt(kVerdict);
     c.source = fr.Opt(kSource);
-    c.published = s[kPublished].state == Slot::kOk ? std::optional<UnixSeconds>(s[kPublished].num)
+    c.published = fr.Has(kPublished) ? std::optional<UnixSeconds>(s[kPublished].num)
                                                    : std::nullopt;
     return true;
   }
@@ -448,42 +487,226 @@ bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
   return false;
 }
 
+namespace {
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+constexpr size_t kLongestKey = 10;  // "created_at"
+
+// Ids and tokens are short, where a call to memchr costs more than the loop.
+// Eight bytes at a time (a byte equal to '\\' becomes zero after the xor; the classic
+// has-zero-byte test finds it), the tail byte by byte.
+bool HasBackslash(std::string_view s) {
+  if (s.size() > 64) return std::memchr(s.data(), '\\', s.size()) != nullptr;
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    x ^= kOnes * '\\';
+    if ((x - kOnes) & ~x & kHighs) return true;
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] == '\\') return true;
+  return false;
+}
+
+// The bytes between the quotes of a string token, as On-Demand's raw_json_token gives it: from
+// the opening quote up to the next token. Only whitespace can follow the closing quote there
+// (anything else starts a token of its own), so the string ends at the token's last quote.
+bool StringContent(std::string_view token, std::string_view* content) {
+  if (token.empty() || token[0] != '"') return false;
+  size_t end = token.size();
+  while (end > 1 && IsJsonSpace(token[end - 1])) --end;
+  if (end < 2 || token[end - 1] != '"') return false;
+  *content = token.substr(1, end - 2);
+  return true;
+}
+
+}  // namespace
+
+// The fast path reads a document of the stream the way FieldReader reads a DOM element, into the
+// same slots, and hands them to the same Finish; but it only ever sets a slot to kOk or kAbsent.
+// Whatever Finish would turn into a reject, and whatever shape it does not read itself, is left
+// to the DOM parser (kDefer), so rejects keep one source of reasons. It trusts, from simdjson's
+// first stage, that the input is valid UTF-8, that strings are closed and hold no raw control
+// characters; it checks everything else it accepts: every value is read by a validating getter
+// or is a string token whose escapes it unescapes itself, and (in ParseBatch) that the object is
+// the whole line.
+RecordParser::Fast RecordParser::FastRecord(simdjson::ondemand::document_reference doc,
+                                            Record* out) {
+  namespace od = simdjson::ondemand;
+  id_text_used_ = 0;
+  FieldReader& fr = *fields_;
+  out->post.urls.clear();
+  out->post.hashtags.clear();
+  out->post.mentions.clear();
+  uint8_t* unescaped = unescaped_.get();
+  // A string's text: the input bytes when it has no escapes, else unescaped into unescaped_.
+  // The value is always consumed: one left for the object to skip would be taken for a key
+  // when a colon follows it (simdjson's skip does that), and `{"a":"b":"c"}` would pass.
+  auto text = [&](od::value& v, std::string_view token, std::string_view* str) {
+    std::string_view content;
+    od::raw_json_string raw;
+    if (!StringContent(token, &content) || v.get_raw_json_string().get(raw) != simdjson::SUCCESS)
+      return false;
+    if (!HasBackslash(content)) {
+      *str = content;
+      return true;
+    }
+    return fast_parser_.unescape(raw, unescaped).get(*str) == simdjson::SUCCESS;
+  };
+  od::object obj;
+  if (doc.get_object().get(obj) != simdjson::SUCCESS) return Fast::kStop;
+  uint32_t seen = 0;
+  for (auto field_result : obj) {
+    od::field field;
+    if (std::move(field_result).get(field) != simdjson::SUCCESS) return Fast::kStop;
+    // A key is compared raw: one with escapes matches no known key and is deferred as unknown.
+    const char* key = reinterpret_cast<const char*>(field.key().raw());
+    size_t key_size = 0;
+    while (key_size <= kLongestKey && key[key_size] != '"') ++key_size;
+    if (key_size > kLongestKey) return Fast::kDefer;
+    int k = LookupKey(std::string_view(key, key_size));
+    if (k < 0 || (seen & (1u << k))) return Fast::kDefer;  // unknown or repeated
+    seen |= 1u << k;
+    Slot& slot = fr.slots[k];
+    od::value v = field.value();
+    std::string_view token = v.raw_json_token();
+    if (token.empty()) return Fast::kStop;
+    const char first = token[0];
+    if (first == 'n') {  // null counts as absent, as in FromElement
+      bool is_null = false;
+      if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return Fast::kStop;
+      slot.state = Slot::kAbsent;
+      continue;
+    }
+    slot.state = Slot::kOk;
+    const bool number = first == '-' || (first >= '0' && first <= '9');
+    switch (kKeys[k].shape) {
+      case Shape::kString:
+        if (!text(v, token, &slot.str)) return Fast::kDefer;
+        if (k != kText && k != kSource && slot.str.size() > kMaxIdBytes) return Fast::kDefer;
+        break;
+      case Shape::kId:
+        if (number) {
+          int64_t n;
+          if (v.get_int64().get(n) != simdjson::SUCCESS) return Fast::kStop;
+          std::string& id = id_text_[id_text_used_++ % id_text_.size()];
+          id = std::to_string(n);
+          slot.str = id;
+          break;
+        }
+        if (!text(v, token, &slot.str) || slot.str.empty() || slot.str.size() > kMaxIdBytes)
+          return Fast::kDefer;
+        break;
+      case Shape::kTime: {
+        if (number) {
+          // Integers only: FromElement floors a float, which this path leaves to it.
+          if (token.find_first_of(".eE") != std::string_view::npos) return Fast::kDefer;
+          int64_t n;
+          if (v.get_int64().get(n) != simdjson::SUCCESS) return Fast::kStop;
+          if (n < kMinTime || n > kMaxTime) return Fast::kDefer;
+          slot.num = n;
+          break;
+        }
+        std::string_view str;
+        if (!text(v, token, &str)) return Fast::kDefer;
+        std::optional<UnixSeconds> t = ParseRfc3339(str);
+        if (!t) return Fast::kDefer;
+        slot.num = *t;
+        break;
+      }
+      case Shape::kCount:
+        if (!number || first == '-' || token.find_first_of(".eE") != std::string_view::npos)
+          return Fast::kDefer;
+        if (v.get_int64().get(slot.num) != simdjson::SUCCESS) return Fast::kStop;
+        break;
+      case Shape::kBool:
+        if (first != 't' && first != 'f') return Fast::kDefer;
+        if (v.get_bool().get(slot.flag) != simdjson::SUCCESS) return Fast::kStop;
+        break;
+      case Shape::kStringList: {
+        if (first != '[') return Fast::kDefer;
+        std::vector<std::string_view>* list = k == kUrls       ? &out->post.urls
+                                              : k == kHashtags ? &out->post.hashtags
+                                                               : &out->post.mentions;
+        od::array arr;
+        if (v.get_array().get(arr) != simdjson::SUCCESS) return Fast::kStop;
+        for (auto item_result : arr) {
+          od::value item;
+          if (std::move(item_result).get(item) != simdjson::SUCCESS) return Fast::kStop;
+          std::string_view str;
+          if (!text(item, item.raw_json_token(), &str) || str.size() > kMaxTermBytes) return Fast::kDefer;
+          list->push_back(str);
+        }
+        break;
+      }
+    }
+  }
+  Rejection why;
+  return fr.Finish(seen, out, &why) ? Fast::kAccepted : Fast::kDefer;
+}
+
 // A run's bytes: enough lines that simdjson's per-call costs vanish, few enough that a bad line
 // sends only a short tail of its run to the slower line-by-line path.
 constexpr size_t kRunBytes = 64 << 10;
-// The stream parser's window never shrinks below this, so its buffers are allocated once.
+// The stream parser's window never shrinks below this, so its buffers are allocated once. A
+// window at least as long as the run also makes the stream read the run as its final part, so
+// it never holds back a trailing partial document.
 constexpr size_t kMinWindow = 128 << 10;
 
 void RecordParser::ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink) {
+  auto by_dom = [&](size_t k) {
+    std::string_view line(buf + lines[k].offset, lines[k].length);
+    if (Parse(line, simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) sink->Accepted(k, batch_record_);
+    else sink->Rejected(k, batch_why_);
+  };
   size_t i = 0;
   while (i < n) {
     const size_t begin = lines[i].offset;
     size_t j = i + 1;
     while (j < n && lines[j - 1].offset + lines[j - 1].length - begin < kRunBytes) ++j;
     const size_t len = lines[j - 1].offset + lines[j - 1].length - begin;
+    // Unescaped strings are never longer than their line; unescape needs padding after them.
+    if (unescaped_capacity_ < len + simdjson::SIMDJSON_PADDING) {
+      unescaped_capacity_ = std::max(len, kMinWindow) + simdjson::SIMDJSON_PADDING;
+      unescaped_.reset(new uint8_t[unescaped_capacity_]);
+    }
     size_t k = i;  // the next line of the run to report
-    simdjson::dom::document_stream stream;
-    if (stream_parser_.parse_many(buf + begin, len, std::max(len, kMinWindow)).get(stream) ==
+    simdjson::ondemand::document_stream stream;
+    if (fast_parser_.iterate_many(buf + begin, len, std::max(len, kMinWindow)).get(stream) ==
         simdjson::SUCCESS) {
-      // A document is taken for line k only when it is exactly that line, braces included;
-      // anything else (an error, a document spanning lines, two on one line, leading or trailing
-      // bytes) ends the stream's part of the run.
       for (auto it = stream.begin(); it != stream.end() && k < j; ++it) {
-        element doc;
-        if ((*it).get(doc) != simdjson::SUCCESS) break;
+        // The document must start where line k does, with its brace ...
         const size_t at = begin + it.current_index();
-        if (at != lines[k].offset || buf[at] != '{' || it.source().size() != lines[k].length) break;
-        id_text_used_ = 0;
-        if (FromElement(doc, &batch_record_, &batch_why_)) sink->Accepted(k, batch_record_);
-        else sink->Rejected(k, batch_why_);
+        if (at != lines[k].offset || buf[at] != '{') break;
+        simdjson::ondemand::document_reference doc;
+        if ((*it).get(doc) != simdjson::SUCCESS) break;
+        Fast got = FastRecord(doc, &batch_record_);
+        if (got == Fast::kAccepted) {
+          // ... and end with it: the next token is the next line's first, or there is none
+          // after the run's last line. Otherwise the line has trailing bytes. (The stream drops
+          // a trailing partial document, or an unclosed string, from the end of its input
+          // without an error; truncated_bytes() tells.)
+          simdjson::simdjson_result<const char*> next = doc.current_location();
+          const bool ends = k + 1 < j ? next.error() == simdjson::SUCCESS &&
+                                            next.value_unsafe() == buf + lines[k + 1].offset
+                                      : next.error() == simdjson::OUT_OF_BOUNDS &&
+                                            stream.truncated_bytes() == 0;
+          if (!ends) break;
+          sink->Accepted(k, batch_record_);
+        } else {
+          by_dom(k);
+          if (got == Fast::kStop) {
+            ++k;
+            break;
+          }
+        }
         ++k;
       }
     }
-    for (; k < j; ++k) {
-      std::string_view line(buf + lines[k].offset, lines[k].length);
-      if (Parse(line, simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) sink->Accepted(k, batch_record_);
-      else sink->Rejected(k, batch_why_);
-    }
+    for (; k < j; ++k) by_dom(k);
     i = j;
   }
 }

@@ -7,14 +7,21 @@
 // JSON strings or integers (integers are kept as their decimal text). Times may be RFC 3339
 // strings or numbers of Unix seconds. Not thread-safe: use one RecordParser per thread.
 //
-// ParseBatch parses many lines at once, the way simdjson's parse_many reads a stream of
-// documents (one pass of its first stage over a whole run of lines instead of one per line),
-// and gives every line the same outcome Parse would: a line the stream does not see as exactly
+// ParseBatch parses many lines at once and gives every line the same outcome Parse would. It
+// reads runs of lines with simdjson's On-Demand stream (iterate_many: one pass of the first stage
+// over a whole run, then the fields read straight from the input, with no DOM tape built and no
+// string copied unless it has escapes). That fast path only ever accepts: a line it cannot read
+// as a well-formed record of known fields in the common shapes (an unknown field, a null, a
+// float time, an integer above 2^63, a rejected record, anything malformed) goes to Parse, so
+// every reject and its reason come from the DOM parser. A line the stream does not see as exactly
 // one JSON object, and every line after it in its run, is parsed alone.
+// Accepted records of a batch may point into `buf` itself: they stay valid as long as it does.
 #pragma once
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,6 +33,8 @@
 namespace sluice {
 
 // One line of a batch: `length` bytes at `offset` of the batch's buffer.
+struct FieldReader;
+
 struct LineSpan {
   size_t offset;
   size_t length;
@@ -44,11 +53,8 @@ class BatchSink {
 
 class RecordParser {
  public:
-  RecordParser() {
-#ifdef SIMDJSON_THREADS_ENABLED
-    stream_parser_.threaded = false;  // ingest has its own threads
-#endif
-  }
+  RecordParser();
+  ~RecordParser();
   // `padding`: how many readable bytes follow `line` in memory. With SIMDJSON_PADDING or more
   // the line is parsed in place; otherwise the parser copies it first.
   // Returns true and fills *out, or returns false and fills *why.
@@ -62,9 +68,16 @@ class RecordParser {
 
  private:
   bool FromElement(simdjson::dom::element doc, Record* out, Rejection* why);
+  enum class Fast : uint8_t { kAccepted, kDefer, kStop };
+  // Reads one document of the On-Demand stream into *out. kDefer: let Parse decide this line;
+  // kStop: the same, and the stream is no longer to be trusted for the rest of the run.
+  Fast FastRecord(simdjson::ondemand::document_reference doc, Record* out);
 
-  simdjson::dom::parser parser_;         // one line at a time
-  simdjson::dom::parser stream_parser_;  // runs of lines (parse_many)
+  std::unique_ptr<FieldReader> fields_;     // the slots a line's fields are read into
+  simdjson::dom::parser parser_;            // one line at a time
+  simdjson::ondemand::parser fast_parser_;  // runs of lines (iterate_many)
+  std::unique_ptr<uint8_t[]> unescaped_;    // strings with escapes, unescaped (fast path)
+  size_t unescaped_capacity_ = 0;
   Record batch_record_;
   Rejection batch_why_;
   // Text of integer ids, kept alive until the next Parse.

@@ -142,14 +142,16 @@ class CollectingSink : public BatchSink {
 
 // Parses `lines` as one batch (newline-separated, like ingest lays them out) and checks that
 // every line gets exactly the outcome Parse gives it alone.
-void ExpectBatchMatchesLines(const std::vector<std::string>& lines) {
+// `end`: what follows the last line (ingest puts a newline there; a raw buffer may have anything).
+void ExpectBatchMatchesLines(const std::vector<std::string>& lines, std::string_view end = "\n") {
   std::string buf;
   std::vector<LineSpan> spans;
-  for (const std::string& l : lines) {
-    spans.push_back(LineSpan{buf.size(), l.size()});
-    buf += l;
-    buf += '\n';
+  for (size_t i = 0; i < lines.size(); ++i) {
+    spans.push_back(LineSpan{buf.size(), lines[i].size()});
+    buf += lines[i];
+    if (i + 1 < lines.size()) buf += '\n';
   }
+  buf += end;
   buf.append(simdjson::SIMDJSON_PADDING, ' ');
   RecordParser batch_parser, line_parser;
   CollectingSink sink;
@@ -230,6 +232,75 @@ TEST(RecordParserTest, BatchOverManyRunsKeepsEveryLine) {
     else lines.push_back(R"({"type":"engagement","account":"u)" + std::to_string(i) + R"(","target":"p1","kind":"like","time":)" + std::to_string(1714550400 + i) + "}");
   }
   ExpectBatchMatchesLines(lines);
+}
+
+TEST(RecordParserTest, BatchFastPathAcceptsOnlyWhatTheDomAccepts) {
+  // The batch reads lines with simdjson's On-Demand stream and must accept exactly the records
+  // the DOM parser accepts, field for field; each of these once got (or could get) past it.
+  std::vector<std::string> lines = {
+      // A string value followed by a colon: skipping an unread value took it for a key.
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"x","reply_to":"d":"p3"})",
+      kGood,
+      // Escapes: unescaped by the fast path itself, identical to the DOM's strings.
+      R"({"type":"post","id":"p\u0032","account":"u1","time":1,"text":"a\"b\\c\/d\ne\u00e9\ud83d\ude00","hashtags":["\u0023x"]})",
+      R"({"type":"post","id":"p3","account":"u1","time":1,"text":"bad \x escape"})",
+      R"({"type":"post","id":"p4","account":"u1","time":1,"text":"lone \ud800 surrogate"})",
+      // Shapes the fast path leaves to the DOM: unknown fields, nulls, floats, big integers,
+      // escaped keys, negative counts, wrong types, empty ids.
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1,"extra":{"a":[1,{"b":null}]}})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1,"extra":tru})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1,"device":null,"ip":""})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1714550400.9})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1e9})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":01})",
+      R"({"type":"engagement","account":18446744073709551615,"target":-5,"kind":"like","time":1})",
+      R"({"typ\u0065":"engagement","account":"u1","target":"p1","kind":"like","time":1})",
+      R"({"type":"account","id":"u2","platform":"w","created_at":1,"followers":-3})",
+      R"({"type":"account","id":"u2","platform":"w","created_at":1,"followers":1.0})",
+      R"({"type":"account","id":"u2","platform":"w","created_at":1,"verified":nul})",
+      R"({"type":"account","id":"","platform":"w","created_at":1})",
+      R"({"type":"post","id":"p5","account":"u1","time":1,"text":"x","urls":["a",1]})",
+      R"({"type":"post","id":"p6","account":"u1","time":1,"text":"x","hashtags":"#x"})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1,})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1 "ip":"i"})",
+      R"({"type":"account","id":17,"platform":"w","created_at":"2024-05-01T08:00:00+08:00","followers":0,"verified":false})",
+      R"({"type":"claim","id":"c1","text":"t","verdict":"false","source":"s","published":"2024-05-01T00:00:00Z"})",
+      kGood,
+  };
+  ExpectBatchMatchesLines(lines);
+  // Last line of the run: a whole record, then the start of another. The stream drops a
+  // trailing partial document without an error. (Alone with a good line, so no earlier line
+  // has sent the run to the line-by-line path.)
+  std::vector<std::string> tail = {
+      kGood, R"({"type":"account","id":42,"platform":"weibo","created_at":1704067200}{"type":"acc)"};
+  ExpectBatchMatchesLines(tail);
+  ExpectBatchMatchesLines(tail, std::string_view("\0", 1));
+}
+
+// Collects accepted records' texts and where they point.
+class TextSink : public BatchSink {
+ public:
+  void Accepted(size_t, const Record& r) override { texts.push_back(std::string(r.post.text)), at.push_back(r.post.text.data()); }
+  void Rejected(size_t, Rejection& why) override { ADD_FAILURE() << why.detail; }
+  std::vector<std::string> texts;
+  std::vector<const char*> at;
+};
+
+TEST(RecordParserTest, BatchReadsPlainStringsInPlace) {
+  // A string without escapes is read where it lies in the batch (no copy); one with escapes is
+  // unescaped elsewhere.
+  std::string a = R"({"type":"post","id":"p1","account":"u1","time":1,"text":"plain text"})";
+  std::string b = R"({"type":"post","id":"p2","account":"u1","time":1,"text":"tab\there"})";
+  std::string buf = a + "\n" + b + "\n" + std::string(simdjson::SIMDJSON_PADDING, ' ');
+  std::vector<LineSpan> spans = {{0, a.size()}, {a.size() + 1, b.size()}};
+  RecordParser parser;
+  TextSink sink;
+  parser.ParseBatch(buf.data(), spans.data(), spans.size(), &sink);
+  ASSERT_EQ(sink.texts.size(), 2u);
+  EXPECT_EQ(sink.texts[0], "plain text");
+  EXPECT_EQ(sink.at[0], buf.data() + a.find("plain text"));
+  EXPECT_EQ(sink.texts[1], "tab\there");
+  EXPECT_TRUE(sink.at[1] < buf.data() || sink.at[1] >= buf.data() + buf.size());
 }
 
 }  // namespace
