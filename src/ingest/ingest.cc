@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 
 #include <simdjson.h>
 
@@ -63,14 +64,36 @@ constexpr size_t kQueueDepth = 3;
 // unescaped string is never longer than its JSON form, plus integer ids turned into text.
 size_t ArenaNeed(size_t line_bytes) { return line_bytes + 256; }
 
+// A parsed record in its batch: the member of Record its type uses, and its hashes. Records
+// are kept by type so that the building thread reads only the bytes a record has (a whole
+// Record spans several cache lines, and each line read was written by the other thread).
+template <typename R>
+struct Kept {
+  R record;
+  RecordHashes hashes;
+};
+
+// Records of one type in a batch; the vectors only grow, so their elements keep the capacity
+// of their lists from batch to batch.
+template <typename R>
+struct KeptList {
+  std::vector<Kept<R>> items;
+  size_t n = 0;
+  Kept<R>& Next() {
+    if (items.size() <= n) items.emplace_back();
+    return items[n++];
+  }
+};
+
 struct Batch {
   enum Kind : uint8_t { kRecord, kReject, kBlank };
   struct Entry {
     uint64_t line;
     uint64_t full_length;
     std::string_view raw;  // the line's first kRawKeep bytes, in `input` or the arena
-    uint32_t index;        // into records or rejections
+    uint32_t index;        // into the record list of `type`, or into rejections
     Kind kind;
+    RecordType type;       // of a kRecord
   };
   // The lines to parse, back to back with a newline after each and simdjson's padding after the
   // last; fixed capacity, so the raw views into it stay valid.
@@ -80,16 +103,43 @@ struct Batch {
   std::vector<uint32_t> span_entry;  // spans[i] is the line of entries[span_entry[i]]
   std::string arena;
   size_t arena_reserved = 0;  // arena bytes the lines so far may need once parsed
-  std::vector<Record> records;
-  std::vector<RecordHashes> hashes;  // of records[i]
+  KeptList<AccountRecord> accounts;
+  KeptList<PostRecord> posts;
+  KeptList<EngagementRecord> engagements;
+  KeptList<ClaimRecord> claims;
   std::vector<Rejection> rejections;
   std::vector<Entry> entries;
-  size_t n_records = 0, n_rejections = 0;
+  size_t n_rejections = 0;
   size_t file_index = 0;
   bool file_done = false;   // the last batch of its file: bytes_in/out are final
   uint64_t bytes_in = 0, bytes_out = 0;
   bool end = false;         // no more batches follow
   bool parsed = false;      // the lines were parsed into records and rejections
+
+  const RecordHashes& Hashes(const Entry& e) const {
+    switch (e.type) {
+      case RecordType::kAccount: return accounts.items[e.index].hashes;
+      case RecordType::kPost: return posts.items[e.index].hashes;
+      case RecordType::kEngagement: return engagements.items[e.index].hashes;
+      case RecordType::kClaim: break;
+    }
+    return claims.items[e.index].hashes;
+  }
+  // Adds the record of entry `e` to the world. REQUIRES: e.kind == kRecord.
+  bool AddTo(WorldBuilder* builder, const Entry& e, Rejection* why) const {
+    switch (e.type) {
+      case RecordType::kAccount: return Add(builder, accounts, e, why);
+      case RecordType::kPost: return Add(builder, posts, e, why);
+      case RecordType::kEngagement: return Add(builder, engagements, e, why);
+      case RecordType::kClaim: break;
+    }
+    return Add(builder, claims, e, why);
+  }
+  template <typename R>
+  static bool Add(WorldBuilder* builder, const KeptList<R>& list, const Entry& e, Rejection* why) {
+    const Kept<R>& k = list.items[e.index];
+    return builder->Add(k.record, k.hashes, why);
+  }
   Status status;            // a fatal input error ends the run
 
   // Sized so that any one line up to `max_line_bytes` fits an empty batch.
@@ -105,7 +155,8 @@ struct Batch {
     arena.clear();
     arena_reserved = 0;
     entries.clear();
-    n_records = n_rejections = 0;
+    accounts.n = posts.n = engagements.n = claims.n = 0;
+    n_rejections = 0;
     file_done = end = parsed = false;
     bytes_in = bytes_out = 0;
     status = Status::Ok();
@@ -133,6 +184,14 @@ struct Batch {
     arena.append(s);
     return std::string_view(arena.data() + at, s.size());
   }
+  // A string of a parsed record that outlives the parser: the parser's fast path points into
+  // the batch's own input, which lives as long as the batch; anything else is copied.
+  std::string_view Keep(std::string_view s) {
+    if (s.data() >= input.get() && s.data() + s.size() <= input.get() + input_size) return s;
+    size_t at = arena.size();
+    arena.append(s);
+    return std::string_view(arena.data() + at, s.size());
+  }
   Rejection* NewRejection(Entry* e) {
     if (rejections.size() <= n_rejections) rejections.emplace_back();
     e->kind = kReject;
@@ -142,52 +201,44 @@ struct Batch {
 };
 
 void CopyOpt(Batch* b, std::optional<std::string_view>* v) {
-  if (*v) *v = b->Copy(**v);
+  if (*v) *v = b->Keep(**v);
 }
 
-// Repoints every string of `r` into the batch arena, so it outlives the parser's buffers.
-void Persist(Batch* b, Record* r) {
-  switch (r->type) {
-    case RecordType::kAccount: {
-      AccountRecord& a = r->account;
-      a.id = b->Copy(a.id);
-      a.platform = b->Copy(a.platform);
-      CopyOpt(b, &a.device);
-      CopyOpt(b, &a.ip);
-      CopyOpt(b, &a.name);
-      break;
-    }
-    case RecordType::kPost: {
-      PostRecord& p = r->post;
-      p.id = b->Copy(p.id);
-      p.account = b->Copy(p.account);
-      p.text = b->Copy(p.text);
-      CopyOpt(b, &p.platform);
-      CopyOpt(b, &p.repost_of);
-      CopyOpt(b, &p.reply_to);
-      CopyOpt(b, &p.device);
-      CopyOpt(b, &p.ip);
-      for (auto* list : {&p.urls, &p.hashtags, &p.mentions})
-        for (std::string_view& s : *list) s = b->Copy(s);
-      break;
-    }
-    case RecordType::kEngagement: {
-      EngagementRecord& e = r->engagement;
-      e.account = b->Copy(e.account);
-      e.target = b->Copy(e.target);
-      CopyOpt(b, &e.device);
-      CopyOpt(b, &e.ip);
-      break;
-    }
-    case RecordType::kClaim: {
-      ClaimRecord& c = r->claim;
-      c.id = b->Copy(c.id);
-      c.text = b->Copy(c.text);
-      CopyOpt(b, &c.verdict);
-      CopyOpt(b, &c.source);
-      break;
-    }
-  }
+// Repoints every string of a record that lives in the parser's buffers into the batch arena,
+// so it outlives them.
+void Persist(Batch* b, AccountRecord* a) {
+  a->id = b->Keep(a->id);
+  a->platform = b->Keep(a->platform);
+  CopyOpt(b, &a->device);
+  CopyOpt(b, &a->ip);
+  CopyOpt(b, &a->name);
+}
+
+void Persist(Batch* b, PostRecord* p) {
+  p->id = b->Keep(p->id);
+  p->account = b->Keep(p->account);
+  p->text = b->Keep(p->text);
+  CopyOpt(b, &p->platform);
+  CopyOpt(b, &p->repost_of);
+  CopyOpt(b, &p->reply_to);
+  CopyOpt(b, &p->device);
+  CopyOpt(b, &p->ip);
+  for (auto* list : {&p->urls, &p->hashtags, &p->mentions})
+    for (std::string_view& s : *list) s = b->Keep(s);
+}
+
+void Persist(Batch* b, EngagementRecord* e) {
+  e->account = b->Keep(e->account);
+  e->target = b->Keep(e->target);
+  CopyOpt(b, &e->device);
+  CopyOpt(b, &e->ip);
+}
+
+void Persist(Batch* b, ClaimRecord* c) {
+  c->id = b->Keep(c->id);
+  c->text = b->Keep(c->text);
+  CopyOpt(b, &c->verdict);
+  CopyOpt(b, &c->source);
 }
 
 bool IsBlank(std::string_view s) {
@@ -258,22 +309,29 @@ class BatchFiller : public BatchSink {
   BatchFiller(Batch* b, const WorldBuilder& builder) : b_(b), builder_(builder) {}
   void Accepted(size_t line, const Record& record) override {
     Batch::Entry& e = b_->entries[b_->span_entry[line]];
-    if (b_->records.size() <= b_->n_records) {
-      b_->records.emplace_back();
-      b_->hashes.emplace_back();
-    }
-    Record& r = b_->records[b_->n_records];
-    r = record;
-    Persist(b_, &r);
-    b_->hashes[b_->n_records] = builder_.Hash(r);
     e.kind = Batch::kRecord;
-    e.index = static_cast<uint32_t>(b_->n_records++);
+    e.type = record.type;
+    switch (record.type) {
+      case RecordType::kAccount: e.index = Keep(&b_->accounts, record.account); break;
+      case RecordType::kPost: e.index = Keep(&b_->posts, record.post); break;
+      case RecordType::kEngagement: e.index = Keep(&b_->engagements, record.engagement); break;
+      case RecordType::kClaim: e.index = Keep(&b_->claims, record.claim); break;
+    }
   }
   void Rejected(size_t line, Rejection& why) override {
     *b_->NewRejection(&b_->entries[b_->span_entry[line]]) = std::move(why);
   }
 
  private:
+  template <typename R>
+  uint32_t Keep(KeptList<R>* list, const R& record) {
+    Kept<R>& k = list->Next();
+    k.record = record;
+    Persist(b_, &k.record);
+    if constexpr (!std::is_same_v<R, ClaimRecord>) k.hashes = builder_.Hash(k.record);
+    return static_cast<uint32_t>(list->n - 1);
+  }
+
   Batch* b_;
   const WorldBuilder& builder_;
 };
@@ -375,17 +433,15 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
       for (size_t i = 0; i < entries.size(); ++i) {
         const Batch::Entry& e = entries[i];
         size_t ahead = i + 16;
-        if (ahead < entries.size() && entries[ahead].kind == Batch::kRecord) {
-          uint32_t k = entries[ahead].index;
-          builder.Prefetch(b->records[k].type, b->hashes[k]);
-        }
+        if (ahead < entries.size() && entries[ahead].kind == Batch::kRecord)
+          builder.Prefetch(entries[ahead].type, b->Hashes(entries[ahead]));
         ++st.lines;
         if (e.kind == Batch::kBlank) {
           ++st.blank_lines;
           continue;
         }
         if (e.kind == Batch::kRecord) {
-          if (builder.Add(b->records[e.index], b->hashes[e.index], &why)) continue;
+          if (b->AddTo(&builder, e, &why)) continue;
           failure = rejects->Add(file, e.line, why, e.raw, e.full_length);
         } else {
           failure = rejects->Add(file, e.line, b->rejections[e.index], e.raw, e.full_length);

@@ -64,36 +64,50 @@ PostId WorldBuilder::PostRef(std::string_view id, IdHash h) {
   return i;
 }
 
-RecordHashes WorldBuilder::Hash(const Record& r) const {
+namespace {
+IdHash OptId(const std::optional<std::string_view>& s) { return s ? HashId(*s) : IdHash{0, 0}; }
+}  // namespace
+
+uint64_t WorldBuilder::TokenHash(const std::optional<std::string_view>& t) const {
+  return t && !t->empty() ? SaltedToken(*t, salt_seed_) : 0;
+}
+
+RecordHashes WorldBuilder::Hash(const EngagementRecord& r) const {
   RecordHashes h{};
-  auto id = [](const std::optional<std::string_view>& s) { return s ? HashId(*s) : IdHash{0, 0}; };
-  auto token = [&](const std::optional<std::string_view>& t) {
-    return t && !t->empty() ? SaltedToken(*t, salt_seed_) : 0;
-  };
-  switch (r.type) {
-    case RecordType::kEngagement:
-      h.id[0] = HashId(r.engagement.account);
-      h.id[1] = HashId(r.engagement.target);
-      h.token[0] = token(r.engagement.device);
-      h.token[1] = token(r.engagement.ip);
-      break;
-    case RecordType::kPost:
-      h.id[0] = HashId(r.post.id);
-      h.id[1] = HashId(r.post.account);
-      h.id[2] = id(r.post.repost_of);
-      h.id[3] = id(r.post.reply_to);
-      h.token[0] = token(r.post.device);
-      h.token[1] = token(r.post.ip);
-      break;
-    case RecordType::kAccount:
-      h.id[0] = HashId(r.account.id);
-      h.token[0] = token(r.account.device);
-      h.token[1] = token(r.account.ip);
-      break;
-    case RecordType::kClaim:
-      break;
-  }
+  h.id[0] = HashId(r.account);
+  h.id[1] = HashId(r.target);
+  h.token[0] = TokenHash(r.device);
+  h.token[1] = TokenHash(r.ip);
   return h;
+}
+
+RecordHashes WorldBuilder::Hash(const PostRecord& r) const {
+  RecordHashes h{};
+  h.id[0] = HashId(r.id);
+  h.id[1] = HashId(r.account);
+  h.id[2] = OptId(r.repost_of);
+  h.id[3] = OptId(r.reply_to);
+  h.token[0] = TokenHash(r.device);
+  h.token[1] = TokenHash(r.ip);
+  return h;
+}
+
+RecordHashes WorldBuilder::Hash(const AccountRecord& r) const {
+  RecordHashes h{};
+  h.id[0] = HashId(r.id);
+  h.token[0] = TokenHash(r.device);
+  h.token[1] = TokenHash(r.ip);
+  return h;
+}
+
+RecordHashes WorldBuilder::Hash(const Record& r) const {
+  switch (r.type) {
+    case RecordType::kEngagement: return Hash(r.engagement);
+    case RecordType::kPost: return Hash(r.post);
+    case RecordType::kAccount: return Hash(r.account);
+    case RecordType::kClaim: break;
+  }
+  return RecordHashes{};
 }
 
 void WorldBuilder::Prefetch(RecordType t, const RecordHashes& h) const {
@@ -120,15 +134,37 @@ void WorldBuilder::Prefetch(RecordType t, const RecordHashes& h) const {
 }
 
 bool WorldBuilder::Add(const Record& r, const RecordHashes& h, Rejection* why) {
-  bool ok = true;
   switch (r.type) {
-    case RecordType::kAccount: ok = AddAccount(r.account, h, why); break;
-    case RecordType::kPost: ok = AddPost(r.post, h, why); break;
-    case RecordType::kEngagement: AddEngagement(r.engagement, h); break;
-    case RecordType::kClaim: ok = AddClaim(r.claim, why); break;
+    case RecordType::kAccount: return Add(r.account, h, why);
+    case RecordType::kPost: return Add(r.post, h, why);
+    case RecordType::kEngagement: return Add(r.engagement, h, why);
+    case RecordType::kClaim: return Add(r.claim, h, why);
   }
-  if (ok) ++added_[static_cast<int>(r.type)];
-  return ok;
+  return true;
+}
+
+bool WorldBuilder::Add(const AccountRecord& r, const RecordHashes& h, Rejection* why) {
+  if (!AddAccount(r, h, why)) return false;
+  ++added_[static_cast<int>(RecordType::kAccount)];
+  return true;
+}
+
+bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* why) {
+  if (!AddPost(r, h, why)) return false;
+  ++added_[static_cast<int>(RecordType::kPost)];
+  return true;
+}
+
+bool WorldBuilder::Add(const EngagementRecord& r, const RecordHashes& h, Rejection*) {
+  AddEngagement(r, h);
+  ++added_[static_cast<int>(RecordType::kEngagement)];
+  return true;
+}
+
+bool WorldBuilder::Add(const ClaimRecord& r, const RecordHashes&, Rejection* why) {
+  if (!AddClaim(r, why)) return false;
+  ++added_[static_cast<int>(RecordType::kClaim)];
+  return true;
 }
 
 namespace {

@@ -48,8 +48,17 @@ class WorldBuilder {
   // The same. REQUIRES: h == Hash(r).
   bool Add(const Record& r, const RecordHashes& h, Rejection* why);
 
+  // The same for one record type, for loaders that keep records by type.
+  bool Add(const AccountRecord& r, const RecordHashes& h, Rejection* why);
+  bool Add(const PostRecord& r, const RecordHashes& h, Rejection* why);
+  bool Add(const EngagementRecord& r, const RecordHashes& h, Rejection* why);
+  bool Add(const ClaimRecord& r, const RecordHashes& h, Rejection* why);
+
   // The hashes of r's ids and tokens. Safe to call from any thread while another adds records.
   RecordHashes Hash(const Record& r) const;
+  RecordHashes Hash(const AccountRecord& r) const;
+  RecordHashes Hash(const PostRecord& r) const;
+  RecordHashes Hash(const EngagementRecord& r) const;
 
   // Hints that a record of type `t` with hashes `h` will be added soon. Bulk loaders call it
   // about 16 records ahead: the world's hash tables are far larger than the caches, and
@@ -70,6 +79,7 @@ class WorldBuilder {
   AccountId AccountRef(std::string_view id, IdHash h);
   PostId PostRef(std::string_view id, IdHash h);
   TokenId Token(const std::optional<std::string_view>& raw, uint64_t h);
+  uint64_t TokenHash(const std::optional<std::string_view>& t) const;
   uint16_t Platform(std::string_view p);
 
   uint64_t salt_seed_;
