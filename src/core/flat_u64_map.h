@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/huge_page_allocator.h"
+
 namespace sluice {
 
 class FlatU64Map {
@@ -44,7 +46,7 @@ class FlatU64Map {
   };
   static uint64_t Mix(uint64_t k) { return k ^ (k >> 29); }
   void Grow() {
-    std::vector<Entry> old;
+    std::vector<Entry, HugePageAllocator<Entry>> old;
     old.swap(slots_);
     slots_.assign(old.size() * 2, Entry{});
     mask_ = slots_.size() - 1;
@@ -55,7 +57,7 @@ class FlatU64Map {
       slots_[i] = e;
     }
   }
-  std::vector<Entry> slots_;
+  std::vector<Entry, HugePageAllocator<Entry>> slots_;
   size_t mask_;
   size_t size_ = 0;
 };

@@ -15,6 +15,8 @@
 
 #include <xxhash.h>
 
+#include "core/huge_page_allocator.h"
+
 namespace sluice {
 
 inline constexpr uint32_t kNone = UINT32_MAX;
@@ -62,7 +64,7 @@ class Interner {
 
   std::string arena_;
   std::vector<uint64_t> offsets_;   // offsets_[i]..offsets_[i+1] is string i
-  std::vector<Slot> slots_;         // power-of-two size
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // power-of-two size
   size_t mask_ = 0;
 };
 
