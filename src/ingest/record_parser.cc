@@ -494,21 +494,29 @@ bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 constexpr size_t kLongestKey = 10;  // "created_at"
 
 // Ids and tokens are short, where a call to memchr costs more than the loop.
-// Eight bytes at a time (a byte equal to '\\' becomes zero after the xor; the classic
-// has-zero-byte test finds it), the tail byte by byte.
+// Where `c` is among the 8 bytes of `x` (bit 7 of each such byte set), by the classic
+// has-zero-byte test on x ^ c. It may also flag a byte just above a true match, never one below
+// it, so the lowest flag is exact.
+inline uint64_t ByteMatches(uint64_t x, char c) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  x ^= kOnes * static_cast<uint8_t>(c);
+  return (x - kOnes) & ~x & kHighs;
+}
+
+// Ids and tokens are short, where a call to memchr costs more than this. The last word may
+// read up to 7 bytes past `s`: the callers' strings lie in a batch, which has simdjson's
+// padding after its last line, and the bytes past `s` are masked off.
 bool HasBackslash(std::string_view s) {
   if (s.size() > 64) return std::memchr(s.data(), '\\', s.size()) != nullptr;
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
   size_t i = 0;
+  uint64_t x;
   for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
-    x ^= kOnes * '\\';
-    if ((x - kOnes) & ~x & kHighs) return true;
+    if (ByteMatches(x, '\\')) return true;
   }
-  for (; i < s.size(); ++i)
-    if (s[i] == '\\') return true;
-  return false;
+  if (i == s.size()) return false;
+  std::memcpy(&x, s.data() + i, 8);
+  return (ByteMatches(x, '\\') & ((uint64_t{1} << (8 * (s.size() - i))) - 1)) != 0;
 }
 
 // The bytes between the quotes of a string token, as On-Demand's raw_json_token gives it: from
@@ -521,6 +529,17 @@ bool StringContent(std::string_view token, std::string_view* content) {
   if (end < 2 || token[end - 1] != '"') return false;
   *content = token.substr(1, end - 2);
   return true;
+}
+
+// The length of a raw object key (up to its closing quote), or more than kLongestKey when it is
+// longer than every known key. Reads 16 bytes from `key`, which lies in a padded batch.
+size_t KeyLength(const char* key) {
+  uint64_t lo, hi;
+  std::memcpy(&lo, key, 8);
+  std::memcpy(&hi, key + 8, 8);
+  if (uint64_t m = ByteMatches(lo, '"')) return __builtin_ctzll(m) / 8;
+  if (uint64_t m = ByteMatches(hi, '"')) return 8 + __builtin_ctzll(m) / 8;
+  return 16;
 }
 
 }  // namespace
@@ -564,8 +583,7 @@ RecordParser::Fast RecordParser::FastRecord(simdjson::ondemand::document_referen
     if (std::move(field_result).get(field) != simdjson::SUCCESS) return Fast::kStop;
     // A key is compared raw: one with escapes matches no known key and is deferred as unknown.
     const char* key = reinterpret_cast<const char*>(field.key().raw());
-    size_t key_size = 0;
-    while (key_size <= kLongestKey && key[key_size] != '"') ++key_size;
+    const size_t key_size = KeyLength(key);
     if (key_size > kLongestKey) return Fast::kDefer;
     int k = LookupKey(std::string_view(key, key_size));
     if (k < 0 || (seen & (1u << k))) return Fast::kDefer;  // unknown or repeated
