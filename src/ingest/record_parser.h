@@ -11,11 +11,13 @@
 // reads runs of lines with simdjson's On-Demand stream (iterate_many: one pass of the first stage
 // over a whole run, then the fields read straight from the input, with no DOM tape built and no
 // string copied unless it has escapes). That fast path only ever accepts: a line it cannot read
-// as a well-formed record of known fields in the common shapes (an unknown field, a null, a
-// float time, an integer above 2^63, a rejected record, anything malformed) goes to Parse, so
-// every reject and its reason come from the DOM parser. A line the stream does not see as exactly
-// one JSON object, and every line after it in its run, is parsed alone.
+// as a well-formed record of known fields in the common shapes (an unknown field, a float time,
+// an integer above 2^63, a rejected record, anything malformed) goes to Parse, so every reject
+// and its reason come from the DOM parser. A line the stream does not see as exactly one JSON
+// object, and every line after it in its run, is parsed alone.
 // Accepted records of a batch may point into `buf` itself: they stay valid as long as it does.
+// The stream's first stage is dispatched at run time like the DOM's; the field walk is inline
+// code built for plain x86-64 (no -march), so one binary runs on every machine.
 #pragma once
 
 #include <array>
