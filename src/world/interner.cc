@@ -53,8 +53,8 @@ void Interner::Reserve(size_t n) {
 }
 
 size_t Interner::MemoryBytes() const {
-  return arena_.capacity() + offsets_.capacity() * sizeof(uint64_t) +
-         slots_.capacity() * sizeof(Slot);
+  // Bytes in use; the arena's and offsets' capacity beyond their size was never written.
+  return arena_.size() + offsets_.size() * sizeof(uint64_t) + slots_.size() * sizeof(Slot);
 }
 
 }  // namespace sluice

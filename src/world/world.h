@@ -91,7 +91,8 @@ struct World {
   Interner urls, hashtags, mentions;
   std::vector<uint64_t> token_hash;  // TokenId -> salted hash
 
-  // Bytes held by each table, for the memory budget in docs/world.md.
+  // Bytes in use by each table (written bytes: capacity reserved beyond them is address space,
+  // not memory), for the memory budget in docs/world.md.
   struct Memory {
     size_t accounts = 0, posts_fixed = 0, post_text = 0, post_ids = 0, post_terms = 0,
            engagements = 0, claims = 0, other = 0;

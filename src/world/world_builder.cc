@@ -1,6 +1,9 @@
 #include "world/world_builder.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <new>
 #include <numeric>
 
 #include "core/hash.h"
@@ -8,6 +11,27 @@
 namespace sluice {
 
 WorldBuilder::WorldBuilder(std::string_view salt) : salt_seed_(SaltSeed(salt)) {}
+
+void WorldBuilder::ReserveForInput(uint64_t input_bytes) {
+  const uint64_t memory = static_cast<uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
+                          static_cast<uint64_t>(::sysconf(_SC_PAGESIZE));
+  constexpr uint64_t kMinLineBytes = 64;
+  constexpr uint64_t kRowBytes = 21 + 46;  // an engagement's columns and a post's fixed ones
+  const uint64_t rows = std::min(input_bytes / kMinLineBytes, memory / 4 / kRowBytes);
+  const uint64_t text = std::min(input_bytes, memory / 4);
+  auto reserve = [](size_t n, auto&... cols) { (cols.reserve(n), ...); };
+  try {
+    EngagementTable& e = w_.engagements;
+    reserve(rows, e.account, e.target, e.time, e.kind, e.device, e.ip);
+    PostTable& p = w_.posts;
+    reserve(rows, p.declared, p.account, p.time, p.text_offset, p.text_len, p.platform,
+            p.repost_of, p.reply_to, p.device, p.ip, p.term_begin, p.n_urls, p.n_hashtags,
+            p.n_mentions);
+    p.text_arena.reserve(text);
+  } catch (const std::bad_alloc&) {
+    // Strict overcommit refused the address space: the columns grow as they need instead.
+  }
+}
 
 TokenId WorldBuilder::Token(const std::optional<std::string_view>& raw, uint64_t h) {
   if (!raw || raw->empty()) return kNone;
@@ -273,13 +297,9 @@ World WorldBuilder::Finalize(DanglingCounts* dangling) {
     Permute(&e.device, order);
     Permute(&e.ip, order);
   }
-  // Columns grew by doubling; give back the slack (up to half of each column).
-  auto shrink = [](auto&... cols) { (cols.shrink_to_fit(), ...); };
-  shrink(e.account, e.target, e.time, e.kind, e.device, e.ip);
-  PostTable& pt = w_.posts;
-  shrink(pt.declared, pt.account, pt.time, pt.text_offset, pt.text_len, pt.platform, pt.repost_of,
-         pt.reply_to, pt.device, pt.ip, pt.term_begin, pt.n_urls, pt.n_hashtags, pt.n_mentions,
-         pt.terms);  // not the text arena: copying it would raise peak memory by its size
+  // The columns are not shrunk to their size: capacity beyond it (reserved, or left by a
+  // doubling) was never written, so it is address space, not memory, and shrinking would only
+  // copy every column into fresh pages while both copies are alive.
   DanglingCounts d;
   const PostTable& p = w_.posts;
   const AccountTable& a = w_.accounts;
@@ -300,9 +320,11 @@ World WorldBuilder::Finalize(DanglingCounts* dangling) {
   return out;
 }
 
+// Bytes in use: a column's capacity beyond its size was never written (see Finalize), so it is
+// not resident and is not counted.
 template <typename T>
 static size_t Bytes(const std::vector<T>& v) {
-  return v.capacity() * sizeof(T);
+  return v.size() * sizeof(T);
 }
 
 World::Memory World::MemoryUsage() const {
@@ -316,14 +338,14 @@ World::Memory World::MemoryUsage() const {
                   Bytes(p.text_len) + Bytes(p.platform) + Bytes(p.repost_of) +
                   Bytes(p.reply_to) + Bytes(p.device) + Bytes(p.ip) + Bytes(p.term_begin) +
                   Bytes(p.n_urls) + Bytes(p.n_hashtags) + Bytes(p.n_mentions);
-  m.post_text = p.text_arena.capacity();
+  m.post_text = p.text_arena.size();
   m.post_ids = p.ids.MemoryBytes();
   m.post_terms = Bytes(p.terms);
   const EngagementTable& e = engagements;
   m.engagements = Bytes(e.account) + Bytes(e.target) + Bytes(e.time) + Bytes(e.kind) +
                   Bytes(e.device) + Bytes(e.ip);
   for (size_t i = 0; i < claims.size(); ++i)
-    m.claims += claims.text[i].capacity() + claims.verdict[i].capacity() + claims.source[i].capacity();
+    m.claims += claims.text[i].size() + claims.verdict[i].size() + claims.source[i].size();
   m.claims += claims.ids.MemoryBytes();
   m.other = platforms.MemoryBytes() + names.MemoryBytes() + urls.MemoryBytes() +
             hashtags.MemoryBytes() + mentions.MemoryBytes() + Bytes(token_hash);

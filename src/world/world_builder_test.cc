@@ -68,5 +68,43 @@ TEST_F(WorldBuilderTest, EngagementsSortStablyByTime) {
   EXPECT_EQ(order, (std::vector<std::string>{"b", "a", "c"}));
 }
 
+TEST(WorldBuilderReserveTest, ReservingForTheInputChangesNothingButCapacity) {
+  // The same records with and without a (generous) reservation: the same world, and the same
+  // bytes in use, though the reserved columns hold far more capacity.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 2000; ++i) {
+    lines.push_back(R"({"type":"post","id":"p)" + std::to_string(i) + R"(","account":"u)" +
+                    std::to_string(i % 37) + R"(","time":)" + std::to_string(100 + i) +
+                    R"(,"text":"text )" + std::to_string(i) + R"(","device":"d)" + std::to_string(i % 5) + "\"}");
+    lines.push_back(R"({"type":"engagement","account":"u)" + std::to_string(i % 41) +
+                    R"(","target":"p)" + std::to_string(i / 2) + R"(","kind":"like","time":)" +
+                    std::to_string(5000 - i) + "}");
+  }
+  auto build = [&](bool reserve) {
+    WorldBuilder b("salt");
+    if (reserve) b.ReserveForInput(64u << 20);
+    RecordParser parser;
+    for (const std::string& l : lines) {
+      Record r;
+      Rejection why;
+      EXPECT_TRUE(parser.Parse(l, 0, &r, &why)) << why.detail;
+      EXPECT_TRUE(b.Add(r, &why));
+    }
+    return b.Finalize(nullptr);
+  };
+  World plain = build(false), reserved = build(true);
+  EXPECT_GT(reserved.posts.account.capacity(), 4 * plain.posts.account.capacity());
+  EXPECT_EQ(reserved.engagements.account, plain.engagements.account);
+  EXPECT_EQ(reserved.engagements.target, plain.engagements.target);
+  EXPECT_EQ(reserved.engagements.time, plain.engagements.time);
+  EXPECT_EQ(reserved.engagements.device, plain.engagements.device);
+  EXPECT_EQ(reserved.posts.account, plain.posts.account);
+  EXPECT_EQ(reserved.posts.text_offset, plain.posts.text_offset);
+  EXPECT_EQ(reserved.posts.text_arena, plain.posts.text_arena);
+  EXPECT_EQ(reserved.posts.device, plain.posts.device);
+  EXPECT_EQ(reserved.MemoryUsage().total(), plain.MemoryUsage().total());
+  EXPECT_EQ(plain.MemoryUsage().engagements, plain.engagements.size() * 21u);
+}
+
 }  // namespace
 }  // namespace sluice
