@@ -116,44 +116,19 @@ struct Batch {
   bool end = false;         // no more batches follow
   bool parsed = false;      // the lines were parsed into records and rejections
 
-  const RecordHashes& Hashes(const Entry& e) const {
-    switch (e.type) {
-      case RecordType::kAccount: return accounts.items[e.index].hashes;
-      case RecordType::kPost: return posts.items[e.index].hashes;
-      case RecordType::kEngagement: return engagements.items[e.index].hashes;
-      case RecordType::kClaim: break;
-    }
-    return claims.items[e.index].hashes;
-  }
-  void PrefetchRecord(const Entry& e) const {
-    switch (e.type) {
-      case RecordType::kAccount: Prefetch(accounts, e); break;
-      case RecordType::kPost: Prefetch(posts, e); break;
-      case RecordType::kEngagement: Prefetch(engagements, e); break;
-      case RecordType::kClaim: break;
-    }
-  }
-  template <typename R>
-  static void Prefetch(const KeptList<R>& list, const Entry& e) {
-    const char* p = reinterpret_cast<const char*>(&list.items[e.index]);
-    for (size_t at = 0; at < sizeof(Kept<R>); at += 64) __builtin_prefetch(p + at);
-  }
-  // Adds the record of entry `e` to the world. REQUIRES: e.kind == kRecord.
-  bool AddTo(WorldBuilder* builder, const Entry& e, Rejection* why) const {
-    switch (e.type) {
-      case RecordType::kAccount: return Add(builder, accounts, e, why);
-      case RecordType::kPost: return Add(builder, posts, e, why);
-      case RecordType::kEngagement: return Add(builder, engagements, e, why);
-      case RecordType::kClaim: break;
-    }
-    return Add(builder, claims, e, why);
-  }
-  template <typename R>
-  static bool Add(WorldBuilder* builder, const KeptList<R>& list, const Entry& e, Rejection* why) {
-    const Kept<R>& k = list.items[e.index];
-    return builder->Add(k.record, k.hashes, why);
-  }
   Status status;            // a fatal input error ends the run
+
+  // Calls f with the Kept record of entry `e`, whatever its type. REQUIRES: e.kind == kRecord.
+  template <typename F>
+  decltype(auto) WithRecord(const Entry& e, F&& f) const {
+    switch (e.type) {
+      case RecordType::kAccount: return f(accounts.items[e.index]);
+      case RecordType::kPost: return f(posts.items[e.index]);
+      case RecordType::kEngagement: return f(engagements.items[e.index]);
+      case RecordType::kClaim: break;
+    }
+    return f(claims.items[e.index]);
+  }
 
   // Sized so that any one line up to `max_line_bytes` fits an empty batch.
   explicit Batch(size_t max_line_bytes)
@@ -200,10 +175,8 @@ struct Batch {
   // A string of a parsed record that outlives the parser: the parser's fast path points into
   // the batch's own input, which lives as long as the batch; anything else is copied.
   std::string_view Keep(std::string_view s) {
-    if (s.data() >= input.get() && s.data() + s.size() <= input.get() + input_size) return s;
-    size_t at = arena.size();
-    arena.append(s);
-    return std::string_view(arena.data() + at, s.size());
+    const bool in_input = s.data() >= input.get() && s.data() + s.size() <= input.get() + input_size;
+    return in_input ? s : Copy(s);
   }
   Rejection* NewRejection(Entry* e) {
     if (rejections.size() <= n_rejections) rejections.emplace_back();
@@ -462,17 +435,25 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
         const Batch::Entry& e = entries[i];
         // Two stages: the record (written by the other thread, so not in this core's cache)
         // 32 lines ahead, then the world's table slots its hashes name 16 ahead.
-        if (size_t far = i + 32; far < entries.size() && entries[far].kind == Batch::kRecord)
-          b->PrefetchRecord(entries[far]);
-        if (size_t ahead = i + 16; ahead < entries.size() && entries[ahead].kind == Batch::kRecord)
-          builder.Prefetch(entries[ahead].type, b->Hashes(entries[ahead]));
+        if (size_t far = i + 32; far < entries.size() && entries[far].kind == Batch::kRecord) {
+          b->WithRecord(entries[far], [](const auto& kept) {
+            const char* p = reinterpret_cast<const char*>(&kept);
+            for (size_t at = 0; at < sizeof kept; at += 64) __builtin_prefetch(p + at);
+          });
+        }
+        if (size_t ahead = i + 16; ahead < entries.size() && entries[ahead].kind == Batch::kRecord) {
+          const RecordHashes& h = b->WithRecord(
+              entries[ahead], [](const auto& kept) -> const RecordHashes& { return kept.hashes; });
+          builder.Prefetch(entries[ahead].type, h);
+        }
         ++st.lines;
         if (e.kind == Batch::kBlank) {
           ++st.blank_lines;
           continue;
         }
         if (e.kind == Batch::kRecord) {
-          if (b->AddTo(&builder, e, &why)) continue;
+          if (b->WithRecord(e, [&](const auto& kept) { return builder.Add(kept.record, kept.hashes, &why); }))
+            continue;
           failure = rejects->Add(file, e.line, why, e.raw, e.full_length);
         } else {
           failure = rejects->Add(file, e.line, b->rejections[e.index], e.raw, e.full_length);
