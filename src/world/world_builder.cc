@@ -167,30 +167,6 @@ bool WorldBuilder::Add(const Record& r, const RecordHashes& h, Rejection* why) {
   return true;
 }
 
-bool WorldBuilder::Add(const AccountRecord& r, const RecordHashes& h, Rejection* why) {
-  if (!AddAccount(r, h, why)) return false;
-  ++added_[static_cast<int>(RecordType::kAccount)];
-  return true;
-}
-
-bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* why) {
-  if (!AddPost(r, h, why)) return false;
-  ++added_[static_cast<int>(RecordType::kPost)];
-  return true;
-}
-
-bool WorldBuilder::Add(const EngagementRecord& r, const RecordHashes& h, Rejection*) {
-  AddEngagement(r, h);
-  ++added_[static_cast<int>(RecordType::kEngagement)];
-  return true;
-}
-
-bool WorldBuilder::Add(const ClaimRecord& r, const RecordHashes&, Rejection* why) {
-  if (!AddClaim(r, why)) return false;
-  ++added_[static_cast<int>(RecordType::kClaim)];
-  return true;
-}
-
 namespace {
 Rejection Duplicate(std::string_view type, std::string_view id) {
   return Rejection{RejectReason::kDuplicateId,
@@ -198,7 +174,7 @@ Rejection Duplicate(std::string_view type, std::string_view id) {
 }
 }  // namespace
 
-bool WorldBuilder::AddAccount(const AccountRecord& r, const RecordHashes& h, Rejection* why) {
+bool WorldBuilder::Add(const AccountRecord& r, const RecordHashes& h, Rejection* why) {
   AccountTable& a = w_.accounts;
   AccountId i = AccountRef(r.id, h.id[0]);
   if (a.declared[i]) {
@@ -214,10 +190,11 @@ bool WorldBuilder::AddAccount(const AccountRecord& r, const RecordHashes& h, Rej
   a.device[i] = Token(r.device, h.token[0]);
   a.ip[i] = Token(r.ip, h.token[1]);
   a.name[i] = r.name ? w_.names.Intern(*r.name) : kNone;
+  ++added_[static_cast<int>(RecordType::kAccount)];
   return true;
 }
 
-bool WorldBuilder::AddPost(const PostRecord& r, const RecordHashes& h, Rejection* why) {
+bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* why) {
   PostTable& p = w_.posts;
   // One lookup decides both: a new id, or a known one that was only referenced so far.
   PostId i = PostRef(r.id, h.id[0]);
@@ -246,10 +223,11 @@ bool WorldBuilder::AddPost(const PostRecord& r, const RecordHashes& h, Rejection
   p.n_urls[i] = static_cast<uint8_t>(r.urls.size());
   p.n_hashtags[i] = static_cast<uint8_t>(r.hashtags.size());
   p.n_mentions[i] = static_cast<uint8_t>(r.mentions.size());
+  ++added_[static_cast<int>(RecordType::kPost)];
   return true;
 }
 
-void WorldBuilder::AddEngagement(const EngagementRecord& r, const RecordHashes& h) {
+bool WorldBuilder::Add(const EngagementRecord& r, const RecordHashes& h, Rejection*) {
   EngagementTable& e = w_.engagements;
   e.account.push_back(AccountRef(r.account, h.id[0]));
   e.target.push_back(PostRef(r.target, h.id[1]));
@@ -257,9 +235,11 @@ void WorldBuilder::AddEngagement(const EngagementRecord& r, const RecordHashes& 
   e.kind.push_back(r.kind);
   e.device.push_back(Token(r.device, h.token[0]));
   e.ip.push_back(Token(r.ip, h.token[1]));
+  ++added_[static_cast<int>(RecordType::kEngagement)];
+  return true;
 }
 
-bool WorldBuilder::AddClaim(const ClaimRecord& r, Rejection* why) {
+bool WorldBuilder::Add(const ClaimRecord& r, const RecordHashes&, Rejection* why) {
   ClaimTable& c = w_.claims;
   bool added;
   c.ids.Intern(r.id, &added);
@@ -271,6 +251,7 @@ bool WorldBuilder::AddClaim(const ClaimRecord& r, Rejection* why) {
   c.verdict.emplace_back(r.verdict.value_or(""));
   c.source.emplace_back(r.source.value_or(""));
   c.published.push_back(r.published.value_or(0));
+  ++added_[static_cast<int>(RecordType::kClaim)];
   return true;
 }
 

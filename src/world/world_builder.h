@@ -80,10 +80,6 @@ class WorldBuilder {
   const std::array<uint64_t, kRecordTypeCount>& added() const { return added_; }
 
  private:
-  bool AddAccount(const AccountRecord& a, const RecordHashes& h, Rejection* why);
-  bool AddPost(const PostRecord& p, const RecordHashes& h, Rejection* why);
-  void AddEngagement(const EngagementRecord& e, const RecordHashes& h);
-  bool AddClaim(const ClaimRecord& c, Rejection* why);
   AccountId AccountRef(std::string_view id, IdHash h);
   PostId PostRef(std::string_view id, IdHash h);
   TokenId Token(const std::optional<std::string_view>& raw, uint64_t h);
