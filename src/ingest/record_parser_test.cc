@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/test_util.h"
+#include "ingest/record_outcome.h"
 
 namespace sluice {
 namespace {
@@ -91,46 +92,10 @@ TEST(RecordParserTest, TooManyTermsIsABadValue) {
   EXPECT_EQ(why.reason, RejectReason::kBadValue);
 }
 
-// Everything a parse decides about a line, as text, so two parses can be compared.
-std::string Outcome(bool ok, const Record& r, const Rejection& why) {
-  if (!ok) return std::string(RejectReasonName(why.reason)) + ": " + why.detail;
-  std::string out(RecordTypeName(r.type));
-  auto add = [&](std::string_view s) { out.append("|").append(s); };
-  auto opt = [&](const std::optional<std::string_view>& s) { add(s ? *s : "<none>"); };
-  switch (r.type) {
-    case RecordType::kAccount:
-      add(r.account.id), add(r.account.platform), add(std::to_string(r.account.created_at));
-      add(std::to_string(r.account.followers.value_or(-1)));
-      add(std::to_string(r.account.following.value_or(-1)));
-      add(std::to_string(r.account.verified ? *r.account.verified : -1));
-      opt(r.account.device), opt(r.account.ip), opt(r.account.name);
-      break;
-    case RecordType::kPost:
-      add(r.post.id), add(r.post.account), add(std::to_string(r.post.time)), add(r.post.text);
-      opt(r.post.platform), opt(r.post.repost_of), opt(r.post.reply_to), opt(r.post.device);
-      opt(r.post.ip);
-      for (auto* list : {&r.post.urls, &r.post.hashtags, &r.post.mentions}) {
-        add(std::to_string(list->size()));
-        for (std::string_view s : *list) add(s);
-      }
-      break;
-    case RecordType::kEngagement:
-      add(r.engagement.account), add(r.engagement.target);
-      add(EngagementKindName(r.engagement.kind)), add(std::to_string(r.engagement.time));
-      opt(r.engagement.device), opt(r.engagement.ip);
-      break;
-    case RecordType::kClaim:
-      add(r.claim.id), add(r.claim.text), opt(r.claim.verdict), opt(r.claim.source);
-      add(std::to_string(r.claim.published.value_or(-1)));
-      break;
-  }
-  return out;
-}
-
 class CollectingSink : public BatchSink {
  public:
-  void Accepted(size_t line, const Record& r) override { Take(line, Outcome(true, r, {})); }
-  void Rejected(size_t line, Rejection& why) override { Take(line, Outcome(false, {}, why)); }
+  void Accepted(size_t line, const Record& r) override { Take(line, RecordOutcome(true, r, {})); }
+  void Rejected(size_t line, Rejection& why) override { Take(line, RecordOutcome(false, {}, why)); }
   std::vector<std::string> outcomes;
 
  private:
@@ -161,7 +126,7 @@ void ExpectBatchMatchesLines(const std::vector<std::string>& lines, std::string_
     Record r;
     Rejection why;
     bool ok = line_parser.Parse(lines[i], 0, &r, &why);
-    EXPECT_EQ(sink.outcomes[i], Outcome(ok, r, why)) << "line " << i << ": " << lines[i].substr(0, 200);
+    EXPECT_EQ(sink.outcomes[i], RecordOutcome(ok, r, why)) << "line " << i << ": " << lines[i].substr(0, 200);
   }
 }
 
@@ -301,6 +266,21 @@ TEST(RecordParserTest, BatchReadsPlainStringsInPlace) {
   EXPECT_EQ(sink.at[0], buf.data() + a.find("plain text"));
   EXPECT_EQ(sink.texts[1], "tab\there");
   EXPECT_TRUE(sink.at[1] < buf.data() || sink.at[1] >= buf.data() + buf.size());
+}
+
+TEST(RecordOutcomeTest, TellsEveryFieldAndAbsentFromPresent) {
+  RecordParser parser;
+  auto outcome = [&](const std::string& line) {
+    Record r;
+    Rejection why;
+    bool ok = parser.Parse(line, 0, &r, &why);
+    return RecordOutcome(ok, r, why);
+  };
+  std::string base = R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1)";
+  EXPECT_EQ(outcome(base + "}"), "engagement|u1|p1|1|like|-|-");
+  EXPECT_NE(outcome(base + "}"), outcome(base + R"(,"device":"-"})"));
+  EXPECT_NE(outcome(base + R"(,"ip":"x"})"), outcome(base + R"(,"ip":"y"})"));
+  EXPECT_EQ(outcome(R"({"type":"nope"})").rfind("reject unknown_type: ", 0), 0u);
 }
 
 }  // namespace
