@@ -703,16 +703,21 @@ void RecordParser::ParseBatch(const char* buf, const LineSpan* lines, size_t n, 
         if ((*it).get(doc) != simdjson::SUCCESS) break;
         Fast got = FastRecord(doc, &batch_record_);
         if (got == Fast::kAccepted) {
-          // ... and end with it: the next token is the next line's first, or there is none
-          // after the run's last line. Otherwise the line has trailing bytes. (The stream drops
-          // a trailing partial document, or an unclosed string, from the end of its input
-          // without an error; truncated_bytes() tells.)
+          // ... and end with it: the next token is the next line's first, or, after the run's
+          // last line, the stream is over. Otherwise the line has trailing bytes. The end of
+          // the stream's input needs three checks: no token follows; nothing was dropped (the
+          // stream drops a trailing partial document or unclosed string without an error;
+          // truncated_bytes() tells); and no document follows (an incomplete UTF-8 sequence
+          // as the input's last bytes is no token, but comes back as one more document, in
+          // error).
           simdjson::simdjson_result<const char*> next = doc.current_location();
-          const bool ends = k + 1 < j ? next.error() == simdjson::SUCCESS &&
-                                            next.value_unsafe() == buf + lines[k + 1].offset
-                                      : next.error() == simdjson::OUT_OF_BOUNDS &&
-                                            stream.truncated_bytes() == 0;
-          if (!ends) break;
+          if (k + 1 < j) {
+            if (next.error() != simdjson::SUCCESS || next.value_unsafe() != buf + lines[k + 1].offset)
+              break;
+          } else {
+            if (next.error() != simdjson::OUT_OF_BOUNDS || stream.truncated_bytes() != 0) break;
+            if (++it != stream.end()) break;  // the run's last line: the loop ends here anyway
+          }
           sink->Accepted(k, batch_record_);
         } else {
           by_dom(k);

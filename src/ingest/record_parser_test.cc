@@ -240,6 +240,12 @@ TEST(RecordParserTest, BatchFastPathAcceptsOnlyWhatTheDomAccepts) {
       kGood, R"({"type":"account","id":42,"platform":"weibo","created_at":1704067200}{"type":"acc)"};
   ExpectBatchMatchesLines(tail);
   ExpectBatchMatchesLines(tail, std::string_view("\0", 1));
+  // Last line of the run: a whole record, then the first byte of a two-byte UTF-8 sequence. No
+  // token follows the record, nothing is truncated; the stream reports the bad byte as one more
+  // document.
+  std::vector<std::string> bad_tail = {kGood, std::string(kGood) + "\xCC"};
+  ExpectBatchMatchesLines(bad_tail);
+  ExpectBatchMatchesLines(bad_tail, std::string_view("\0", 1));
 }
 
 // Collects accepted records' texts and where they point.
