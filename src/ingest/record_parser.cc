@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sluice {
 
 std::string_view RecordTypeName(RecordType t) {
@@ -301,11 +305,7 @@ struct FieldReader {
   bool Finish(uint32_t seen, Record* out, Rejection* why);
 };
 
-RecordParser::RecordParser() : fields_(std::make_unique<FieldReader>(this)) {
-#ifdef SIMDJSON_THREADS_ENABLED
-  fast_parser_.threaded = false;  // ingest has its own threads
-#endif
-}
+RecordParser::RecordParser() : fields_(std::make_unique<FieldReader>(this)) {}
 
 RecordParser::~RecordParser() = default;
 
@@ -489,11 +489,19 @@ bool FieldReader::Finish(uint32_t seen, Record* out, Rejection* why) {
 
 namespace {
 
-bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// JSON whitespace that can occur inside a line.
+inline bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+inline const char* SkipSpace(const char* p) {
+  while (IsLineSpace(*p)) ++p;
+  return p;
+}
+// What may follow a number or a literal: whitespace, a separator or a closing bracket.
+inline bool EndsValue(char c) {
+  return c == ',' || c == '}' || c == ']' || c == '\n' || IsLineSpace(c);
+}
 
 constexpr size_t kLongestKey = 10;  // "created_at"
 
-// Ids and tokens are short, where a call to memchr costs more than the loop.
 // Where `c` is among the 8 bytes of `x` (bit 7 of each such byte set), by the classic
 // has-zero-byte test on x ^ c. It may also flag a byte just above a true match, never one below
 // it, so the lowest flag is exact.
@@ -503,36 +511,9 @@ inline uint64_t ByteMatches(uint64_t x, char c) {
   return (x - kOnes) & ~x & kHighs;
 }
 
-// Ids and tokens are short, where a call to memchr costs more than this. The last word may
-// read up to 7 bytes past `s`: the callers' strings lie in a batch, which has simdjson's
-// padding after its last line, and the bytes past `s` are masked off.
-bool HasBackslash(std::string_view s) {
-  if (s.size() > 64) return std::memchr(s.data(), '\\', s.size()) != nullptr;
-  size_t i = 0;
-  uint64_t x;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::memcpy(&x, s.data() + i, 8);
-    if (ByteMatches(x, '\\')) return true;
-  }
-  if (i == s.size()) return false;
-  std::memcpy(&x, s.data() + i, 8);
-  return (ByteMatches(x, '\\') & ((uint64_t{1} << (8 * (s.size() - i))) - 1)) != 0;
-}
-
-// The bytes between the quotes of a string token, as On-Demand's raw_json_token gives it: from
-// the opening quote up to the next token. Only whitespace can follow the closing quote there
-// (anything else starts a token of its own), so the string ends at the token's last quote.
-bool StringContent(std::string_view token, std::string_view* content) {
-  if (token.empty() || token[0] != '"') return false;
-  size_t end = token.size();
-  while (end > 1 && IsJsonSpace(token[end - 1])) --end;
-  if (end < 2 || token[end - 1] != '"') return false;
-  *content = token.substr(1, end - 2);
-  return true;
-}
-
 // The length of a raw object key (up to its closing quote), or more than kLongestKey when it is
-// longer than every known key. Reads 16 bytes from `key`, which lies in a padded batch.
+// longer than every known key. Reads 16 bytes from `key`; a quote found past the line's end
+// makes a "key" holding the newline, which no known key matches.
 size_t KeyLength(const char* key) {
   uint64_t lo, hi;
   std::memcpy(&lo, key, 8);
@@ -542,195 +523,266 @@ size_t KeyLength(const char* key) {
   return 16;
 }
 
+// The first byte at or after `p` that ends the plain run of a JSON string: a quote, a backslash
+// or a control character (raw ones are not allowed in JSON strings; the line's newline is one,
+// so the scan never leaves the line). Reads 16 bytes at a time, up to 15 past that byte.
+inline const char* StringStop(const char* p) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+  for (;; p += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(x, control), x));
+    if (const int bits = _mm_movemask_epi8(stop)) return p + __builtin_ctz(bits);
+  }
+#else
+  while (*p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+#endif
+}
+
+inline int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decodes the escape at `p` (a backslash) into *out; returns the byte after it, or nullptr for
+// anything the DOM parser is left to judge: an unknown escape, a bad \u, any surrogate.
+const char* DecodeEscape(const char* p, char** out) {
+  char c;
+  switch (p[1]) {
+    case '"': c = '"'; break;
+    case '\\': c = '\\'; break;
+    case '/': c = '/'; break;
+    case 'b': c = '\b'; break;
+    case 'f': c = '\f'; break;
+    case 'n': c = '\n'; break;
+    case 'r': c = '\r'; break;
+    case 't': c = '\t'; break;
+    case 'u': {
+      uint32_t cp = 0;
+      for (int i = 2; i < 6; ++i) {
+        const int d = HexDigit(p[i]);
+        if (d < 0) return nullptr;
+        cp = cp << 4 | static_cast<uint32_t>(d);
+      }
+      if (cp >= 0xD800 && cp <= 0xDFFF) return nullptr;  // pairs and lone halves: the DOM's call
+      char* o = *out;
+      if (cp < 0x80) {
+        *o++ = static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        *o++ = static_cast<char>(0xC0 | cp >> 6);
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        *o++ = static_cast<char>(0xE0 | cp >> 12);
+        *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      *out = o;
+      return p + 6;
+    }
+    default: return nullptr;
+  }
+  *(*out)++ = c;
+  return p + 2;
+}
+
+// Reads a JSON string whose opening quote is at `p`. A string without escapes is a view of the
+// input; one with escapes is unescaped at *unescaped (never longer than its JSON form), which
+// moves past it. Returns the byte after the closing quote, or nullptr (see DecodeEscape; also a
+// raw control character).
+const char* ReadString(const char* p, std::string_view* s, char** unescaped) {
+  const char* begin = p + 1;
+  const char* stop = StringStop(begin);
+  if (*stop == '"') {
+    *s = std::string_view(begin, static_cast<size_t>(stop - begin));
+    return stop + 1;
+  }
+  char* const start = *unescaped;
+  char* out = start;
+  for (;;) {
+    if (*stop != '\\') return nullptr;
+    std::memcpy(out, begin, static_cast<size_t>(stop - begin));
+    out += stop - begin;
+    begin = DecodeEscape(stop, &out);
+    if (begin == nullptr) return nullptr;
+    stop = StringStop(begin);
+    if (*stop == '"') break;
+  }
+  std::memcpy(out, begin, static_cast<size_t>(stop - begin));
+  out += stop - begin;
+  *s = std::string_view(start, static_cast<size_t>(out - start));
+  *unescaped = out;
+  return stop + 1;
+}
+
+// Reads a non-negative JSON integer of at most 18 digits (so it fits int64 and its text is its
+// canonical decimal form: no sign, no leading zero). Returns the byte after it, or nullptr for
+// any other number (a float, a sign, a leading zero, more digits: the DOM's call).
+const char* ReadCount(const char* p, int64_t* n) {
+  const char* q = p;
+  int64_t v = 0;
+  if (*q == '0') {
+    ++q;
+  } else {
+    while (*q >= '0' && *q <= '9' && q - p < 18) v = v * 10 + (*q++ - '0');
+    if (q == p) return nullptr;
+  }
+  if (!EndsValue(*q)) return nullptr;
+  *n = v;
+  return q;
+}
+
+// Whether `p` holds the literal `word` (true, false, null) followed by the end of the value.
+template <size_t N>
+bool IsLiteral(const char* p, const char (&word)[N]) {
+  return std::memcmp(p, word, N - 1) == 0 && EndsValue(p[N - 1]);
+}
+
 }  // namespace
 
-// The fast path reads a document of the stream the way FieldReader reads a DOM element, into the
-// same slots, and hands them to the same Finish; but it only ever sets a slot to kOk or kAbsent.
-// Whatever Finish would turn into a reject, and whatever shape it does not read itself, is left
-// to the DOM parser (kDefer), so rejects keep one source of reasons. It trusts, from simdjson's
-// first stage, that the input is valid UTF-8, that strings are closed and hold no raw control
-// characters; it checks everything else it accepts: every value is read by a validating getter
-// or is a string token whose escapes it unescapes itself, and (in ParseBatch) that the object is
-// the whole line.
-RecordParser::Fast RecordParser::FastRecord(simdjson::ondemand::document_reference doc,
-                                            Record* out) {
-  namespace od = simdjson::ondemand;
+// The fast path reads the common shape of a record line by hand, into the same slots FieldReader
+// fills from a DOM element, and hands them to the same Finish: an object of known keys, each
+// once, with string values (escapes decoded, except surrogates), integers of up to 18 digits,
+// true, false, null, and arrays of strings, whitespace anywhere JSON allows it, and nothing after
+// the object but whitespace up to the newline. It only ever accepts: anything else, and every
+// record Finish would reject, is left to the DOM parser (false), so rejects keep one source of
+// reasons. The caller guarantees that the line is valid UTF-8 and ends with a newline.
+bool RecordParser::ScanRecord(const char* p, const char** end, Record* out) {
   id_text_used_ = 0;
   FieldReader& fr = *fields_;
   out->post.urls.clear();
   out->post.hashtags.clear();
   out->post.mentions.clear();
-  uint8_t* unescaped = unescaped_.get();
-  // A string's text: the input bytes when it has no escapes, else unescaped into unescaped_.
-  // The value is always consumed: one left for the object to skip would be taken for a key
-  // when a colon follows it (simdjson's skip does that), and `{"a":"b":"c"}` would pass.
-  auto text = [&](od::value& v, std::string_view token, std::string_view* str) {
-    std::string_view content;
-    od::raw_json_string raw;
-    if (!StringContent(token, &content) || v.get_raw_json_string().get(raw) != simdjson::SUCCESS)
-      return false;
-    if (!HasBackslash(content)) {
-      *str = content;
-      return true;
-    }
-    return fast_parser_.unescape(raw, unescaped).get(*str) == simdjson::SUCCESS;
-  };
-  od::object obj;
-  if (doc.get_object().get(obj) != simdjson::SUCCESS) return Fast::kStop;
+  char* unescaped = unescaped_.get();
+  p = SkipSpace(p);
+  if (*p != '{') return false;
+  p = SkipSpace(p + 1);
   uint32_t seen = 0;
-  for (auto field_result : obj) {
-    od::field field;
-    if (std::move(field_result).get(field) != simdjson::SUCCESS) return Fast::kStop;
-    // A key is compared raw: one with escapes matches no known key and is deferred as unknown.
-    const char* key = reinterpret_cast<const char*>(field.key().raw());
-    const size_t key_size = KeyLength(key);
-    if (key_size > kLongestKey) return Fast::kDefer;
-    int k = LookupKey(std::string_view(key, key_size));
-    if (k < 0 || (seen & (1u << k))) return Fast::kDefer;  // unknown or repeated
-    seen |= 1u << k;
-    Slot& slot = fr.slots[k];
-    od::value v = field.value();
-    std::string_view token = v.raw_json_token();
-    if (token.empty()) return Fast::kStop;
-    const char first = token[0];
-    if (first == 'n') {  // null counts as absent, as in FromElement
-      bool is_null = false;
-      if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) return Fast::kStop;
-      slot.state = Slot::kAbsent;
-      continue;
-    }
-    slot.state = Slot::kOk;
-    const bool number = first == '-' || (first >= '0' && first <= '9');
-    switch (kKeys[k].shape) {
-      case Shape::kString:
-        if (!text(v, token, &slot.str)) return Fast::kDefer;
-        if (k != kText && k != kSource && slot.str.size() > kMaxIdBytes) return Fast::kDefer;
-        break;
-      case Shape::kId:
-        if (number) {
-          int64_t n;
-          if (v.get_int64().get(n) != simdjson::SUCCESS) return Fast::kStop;
-          std::string& id = id_text_[id_text_used_++ % id_text_.size()];
-          id = std::to_string(n);
-          slot.str = id;
-          break;
-        }
-        if (!text(v, token, &slot.str) || slot.str.empty() || slot.str.size() > kMaxIdBytes)
-          return Fast::kDefer;
-        break;
-      case Shape::kTime: {
-        if (number) {
-          // Integers only: FromElement floors a float, which this path leaves to it.
-          if (token.find_first_of(".eE") != std::string_view::npos) return Fast::kDefer;
-          int64_t n;
-          if (v.get_int64().get(n) != simdjson::SUCCESS) return Fast::kStop;
-          if (n < kMinTime || n > kMaxTime) return Fast::kDefer;
-          slot.num = n;
-          break;
-        }
-        std::string_view str;
-        if (!text(v, token, &str)) return Fast::kDefer;
-        std::optional<UnixSeconds> t = ParseRfc3339(str);
-        if (!t) return Fast::kDefer;
-        slot.num = *t;
-        break;
-      }
-      case Shape::kCount:
-        if (!number || first == '-' || token.find_first_of(".eE") != std::string_view::npos)
-          return Fast::kDefer;
-        if (v.get_int64().get(slot.num) != simdjson::SUCCESS) return Fast::kStop;
-        break;
-      case Shape::kBool:
-        if (first != 't' && first != 'f') return Fast::kDefer;
-        if (v.get_bool().get(slot.flag) != simdjson::SUCCESS) return Fast::kStop;
-        break;
-      case Shape::kStringList: {
-        if (first != '[') return Fast::kDefer;
-        std::vector<std::string_view>* list = k == kUrls       ? &out->post.urls
-                                              : k == kHashtags ? &out->post.hashtags
-                                                               : &out->post.mentions;
-        od::array arr;
-        if (v.get_array().get(arr) != simdjson::SUCCESS) return Fast::kStop;
-        for (auto item_result : arr) {
-          od::value item;
-          if (std::move(item_result).get(item) != simdjson::SUCCESS) return Fast::kStop;
-          std::string_view str;
-          if (!text(item, item.raw_json_token(), &str) || str.size() > kMaxTermBytes) return Fast::kDefer;
-          list->push_back(str);
-        }
-        break;
-      }
-    }
-  }
-  Rejection why;
-  return fr.Finish(seen, out, &why) ? Fast::kAccepted : Fast::kDefer;
-}
-
-// A run's bytes: enough lines that simdjson's per-call costs vanish, few enough that a bad line
-// sends only a short tail of its run to the slower line-by-line path.
-constexpr size_t kRunBytes = 64 << 10;
-// The stream parser's window never shrinks below this, so its buffers are allocated once. A
-// window at least as long as the run also makes the stream read the run as its final part, so
-// it never holds back a trailing partial document.
-constexpr size_t kMinWindow = 128 << 10;
-
-void RecordParser::ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink) {
-  auto by_dom = [&](size_t k) {
-    std::string_view line(buf + lines[k].offset, lines[k].length);
-    if (Parse(line, simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) sink->Accepted(k, batch_record_);
-    else sink->Rejected(k, batch_why_);
-  };
-  size_t i = 0;
-  while (i < n) {
-    const size_t begin = lines[i].offset;
-    size_t j = i + 1;
-    while (j < n && lines[j - 1].offset + lines[j - 1].length - begin < kRunBytes) ++j;
-    const size_t len = lines[j - 1].offset + lines[j - 1].length - begin;
-    // Unescaped strings are never longer than their line; unescape needs padding after them.
-    if (unescaped_capacity_ < len + simdjson::SIMDJSON_PADDING) {
-      unescaped_capacity_ = std::max(len, kMinWindow) + simdjson::SIMDJSON_PADDING;
-      unescaped_.reset(new uint8_t[unescaped_capacity_]);
-    }
-    size_t k = i;  // the next line of the run to report
-    simdjson::ondemand::document_stream stream;
-    if (fast_parser_.iterate_many(buf + begin, len, std::max(len, kMinWindow)).get(stream) ==
-        simdjson::SUCCESS) {
-      for (auto it = stream.begin(); it != stream.end() && k < j; ++it) {
-        // The document must start where line k does, with its brace ...
-        const size_t at = begin + it.current_index();
-        if (at != lines[k].offset || buf[at] != '{') break;
-        simdjson::ondemand::document_reference doc;
-        if ((*it).get(doc) != simdjson::SUCCESS) break;
-        Fast got = FastRecord(doc, &batch_record_);
-        if (got == Fast::kAccepted) {
-          // ... and end with it: the next token is the next line's first, or, after the run's
-          // last line, the stream is over. Otherwise the line has trailing bytes. The end of
-          // the stream's input needs three checks: no token follows; nothing was dropped (the
-          // stream drops a trailing partial document or unclosed string without an error;
-          // truncated_bytes() tells); and no document follows (an incomplete UTF-8 sequence
-          // as the input's last bytes is no token, but comes back as one more document, in
-          // error).
-          simdjson::simdjson_result<const char*> next = doc.current_location();
-          if (k + 1 < j) {
-            if (next.error() != simdjson::SUCCESS || next.value_unsafe() != buf + lines[k + 1].offset)
-              break;
-          } else {
-            if (next.error() != simdjson::OUT_OF_BOUNDS || stream.truncated_bytes() != 0) break;
-            if (++it != stream.end()) break;  // the run's last line: the loop ends here anyway
-          }
-          sink->Accepted(k, batch_record_);
-        } else {
-          by_dom(k);
-          if (got == Fast::kStop) {
-            ++k;
+  if (*p != '}') {
+    for (;;) {
+      if (*p != '"') return false;
+      // A key is compared raw: one with escapes matches no known key and is left as unknown.
+      const size_t key_size = KeyLength(p + 1);
+      if (key_size > kLongestKey) return false;
+      const int k = LookupKey(std::string_view(p + 1, key_size));
+      if (k < 0 || (seen & (1u << k))) return false;  // unknown or repeated
+      seen |= 1u << k;
+      p = SkipSpace(p + key_size + 2);
+      if (*p != ':') return false;
+      p = SkipSpace(p + 1);
+      Slot& slot = fr.slots[k];
+      const char first = *p;
+      if (first == 'n') {  // null counts as absent, as in FromElement
+        if (!IsLiteral(p, "null")) return false;
+        slot.state = Slot::kAbsent;
+        p += 4;
+      } else {
+        slot.state = Slot::kOk;
+        switch (kKeys[k].shape) {
+          case Shape::kString:
+            if (first != '"' || (p = ReadString(p, &slot.str, &unescaped)) == nullptr) return false;
+            if (k != kText && k != kSource && slot.str.size() > kMaxIdBytes) return false;
+            break;
+          case Shape::kId:
+            if (first == '"') {
+              if ((p = ReadString(p, &slot.str, &unescaped)) == nullptr) return false;
+              if (slot.str.empty() || slot.str.size() > kMaxIdBytes) return false;
+            } else {
+              // A canonical integer's text is what FromElement makes of its value.
+              const char* digits = p;
+              int64_t n;
+              if ((p = ReadCount(p, &n)) == nullptr) return false;
+              slot.str = std::string_view(digits, static_cast<size_t>(p - digits));
+            }
+            break;
+          case Shape::kTime:
+            if (first == '"') {
+              std::string_view str;
+              if ((p = ReadString(p, &str, &unescaped)) == nullptr) return false;
+              std::optional<UnixSeconds> t = ParseRfc3339(str);
+              if (!t) return false;
+              slot.num = *t;
+            } else {
+              if ((p = ReadCount(p, &slot.num)) == nullptr) return false;
+              if (slot.num < kMinTime || slot.num > kMaxTime) return false;
+            }
+            break;
+          case Shape::kCount:
+            if ((p = ReadCount(p, &slot.num)) == nullptr) return false;
+            break;
+          case Shape::kBool:
+            if (IsLiteral(p, "true")) {
+              slot.flag = true;
+              p += 4;
+            } else if (IsLiteral(p, "false")) {
+              slot.flag = false;
+              p += 5;
+            } else {
+              return false;
+            }
+            break;
+          case Shape::kStringList: {
+            if (first != '[') return false;
+            std::vector<std::string_view>* list = k == kUrls       ? &out->post.urls
+                                                  : k == kHashtags ? &out->post.hashtags
+                                                                   : &out->post.mentions;
+            p = SkipSpace(p + 1);
+            if (*p != ']') {
+              for (;;) {
+                std::string_view item;
+                if (*p != '"' || (p = ReadString(p, &item, &unescaped)) == nullptr) return false;
+                if (item.size() > kMaxTermBytes) return false;
+                list->push_back(item);
+                p = SkipSpace(p);
+                if (*p == ']') break;
+                if (*p != ',') return false;
+                p = SkipSpace(p + 1);
+              }
+            }
+            ++p;
             break;
           }
         }
-        ++k;
       }
+      p = SkipSpace(p);
+      if (*p == '}') break;
+      if (*p != ',') return false;
+      p = SkipSpace(p + 1);
     }
-    for (; k < j; ++k) by_dom(k);
-    i = j;
+  }
+  p = SkipSpace(p + 1);
+  if (*p != '\n') return false;
+  *end = p;
+  Rejection why;
+  return fr.Finish(seen, out, &why);
+}
+
+void RecordParser::ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink) {
+  if (n == 0) return;
+  const size_t first = lines[0].offset, last = lines[n - 1].offset + lines[n - 1].length;
+  // Unescaped strings are never longer than their line.
+  if (unescaped_capacity_ < last - first + 1) {
+    unescaped_capacity_ = last - first + 1;
+    unescaped_.reset(new char[unescaped_capacity_]);
+  }
+  // One check of the whole batch is far cheaper than one per line; a batch that fails it has
+  // its lines checked one by one.
+  const bool all_utf8 = simdjson::validate_utf8(buf + first, last - first);
+  for (size_t k = 0; k < n; ++k) {
+    const char* line = buf + lines[k].offset;
+    const size_t length = lines[k].length;
+    const char* end = nullptr;
+    if (line[length] == '\n' && (all_utf8 || simdjson::validate_utf8(line, length)) &&
+        ScanRecord(line, &end, &batch_record_) && end == line + length) {
+      sink->Accepted(k, batch_record_);
+    } else if (Parse(std::string_view(line, length), simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) {
+      sink->Accepted(k, batch_record_);
+    } else {
+      sink->Rejected(k, batch_why_);
+    }
   }
 }
 

@@ -70,15 +70,13 @@ class RecordParser {
 
  private:
   bool FromElement(simdjson::dom::element doc, Record* out, Rejection* why);
-  enum class Fast : uint8_t { kAccepted, kDefer, kStop };
-  // Reads one document of the On-Demand stream into *out. kDefer: let Parse decide this line;
-  // kStop: the same, and the stream is no longer to be trusted for the rest of the run.
-  Fast FastRecord(simdjson::ondemand::document_reference doc, Record* out);
+  // The fast path: reads the line at `p` into *out when it has the common shape of an accepted
+  // record, and sets *end to its newline. False: let Parse decide the line.
+  bool ScanRecord(const char* p, const char** end, Record* out);
 
   std::unique_ptr<FieldReader> fields_;     // the slots a line's fields are read into
   simdjson::dom::parser parser_;            // one line at a time
-  simdjson::ondemand::parser fast_parser_;  // runs of lines (iterate_many)
-  std::unique_ptr<uint8_t[]> unescaped_;    // strings with escapes, unescaped (fast path)
+  std::unique_ptr<char[]> unescaped_;       // strings with escapes, unescaped (fast path)
   size_t unescaped_capacity_ = 0;
   Record batch_record_;
   Rejection batch_why_;

@@ -248,6 +248,64 @@ TEST(RecordParserTest, BatchFastPathAcceptsOnlyWhatTheDomAccepts) {
   ExpectBatchMatchesLines(bad_tail, std::string_view("\0", 1));
 }
 
+TEST(RecordParserTest, BatchHandScannerEdgesMatchTheDom) {
+  // The fast path reads lines by hand; at each edge of the grammar it accepts, the outcome must
+  // be the DOM parser's: numbers at the int64 and time limits, signs and leading zeros, JSON
+  // whitespace (a tab, a carriage return) between tokens, a byte-order mark, surrogate pairs and
+  // lone halves, \u0000, bad escapes, a raw tab in a string, literals run into other bytes,
+  // empty and nested arrays, an escaped quote in a key, trailing bytes.
+  std::vector<std::string> lines = {
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":0})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":-0})",
+      R"({"type":"engagement","account":0,"target":123456789012345678,"kind":"like","time":4102444800})",
+      R"({"type":"engagement","account":1234567890123456789,"target":"p1","kind":"like","time":4102444801})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":007})",
+      "{ \"type\" : \"engagement\" ,\t\"account\":\"u1\" , \"target\":\"p1\",\"kind\":\"like\",\"time\":1 }\r",
+      "{\"type\":\"engagement\",\"account\":\"u1\",\"target\":\"p1\",\"kind\":\"like\",\"time\":1}\r\r",
+      "\xEF\xBB\xBF{\"type\":\"engagement\",\"account\":\"u1\",\"target\":\"p1\",\"kind\":\"like\",\"time\":1}",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"\ud83d\ude02 pair"})",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"\ud83d lone high"})",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"\ude02 lone low"})",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"nul \u0000 byte"})",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"bad \u12G4 hex"})",
+      "{\"type\":\"post\",\"id\":\"p1\",\"account\":\"u1\",\"time\":1,\"text\":\"raw\ttab\"}",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"x","urls":[ ],"hashtags":[ "a" , "b" ],"mentions":[["c"]]})",
+      R"({"type":"post","id":"p1","account":"u1","time":1,"text":"x","urls":["a",]})",
+      R"({"type":"account","id":"u1","platform":"w","created_at":1,"verified":truex})",
+      R"({"type":"account","id":"u1","platform":"w","created_at":"2024-05-01T08:00:00Z","name":"\"q\" \\ \/ \b\f\n\r\t"})",
+      R"({"ty\"pe":"account","id":"u1","platform":"w","created_at":1})",
+      R"({"type":"claim","id":"c1","text":"claim text","verdict":"false","source":"x","published":1700000000})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1}   x)",
+  };
+  ExpectBatchMatchesLines(lines);
+}
+
+TEST(RecordParserTest, BatchReadsCommonShapesOnTheFastPath) {
+  // Whitespace between tokens, integer ids and escapes in
+  // other fields do not send a line to the DOM: its plain text is still read in place.
+  std::vector<std::string> lines = {
+      "{ \"type\" : \"post\" ,\t\"id\" : 12 , \"account\":\"u\\u0031\",\"time\":1,\"text\":\"t0\" }",
+      R"({"type":"post","id":"p2","account":"u1","time":"2024-05-01T00:00:00Z","text":"t1","hashtags":["a\nb"],"urls":[]})",
+  };
+  std::string buf;
+  for (const std::string& l : lines) buf += l + "\n";
+  buf.append(simdjson::SIMDJSON_PADDING, ' ');
+  std::vector<LineSpan> spans = {{0, lines[0].size()}, {lines[0].size() + 1, lines[1].size()}};
+  RecordParser parser;
+  class Sink : public BatchSink {
+   public:
+    void Accepted(size_t, const Record& r) override { at.push_back(r.post.text.data()), ids.push_back(std::string(r.post.id)); }
+    void Rejected(size_t, Rejection& why) override { ADD_FAILURE() << why.detail; }
+    std::vector<const char*> at;
+    std::vector<std::string> ids;
+  } sink;
+  parser.ParseBatch(buf.data(), spans.data(), spans.size(), &sink);
+  ASSERT_EQ(sink.at.size(), 2u);
+  EXPECT_EQ(sink.at[0], buf.data() + buf.find("t0"));
+  EXPECT_EQ(sink.at[1], buf.data() + buf.find("t1"));
+  EXPECT_EQ(sink.ids, (std::vector<std::string>{"12", "p2"}));
+}
+
 // Collects accepted records' texts and where they point.
 class TextSink : public BatchSink {
  public:
