@@ -1,5 +1,8 @@
-// libFuzzer target: a file of arbitrary bytes (plain or zstd framed) read line by line with a
-// small line limit must end in lines or a clean error Status, never a crash.
+// libFuzzer target: a file of arbitrary bytes (plain or zstd framed) read with a small line limit
+// must end in lines or a clean error Status, never a crash. The first input byte chooses how
+// lines are taken: one at a time (Next), or in blocks (NextBlock) with Next where a block cannot
+// be given; either way every line keeps the limit, blocks hold whole lines, and the numbering
+// has no gap.
 #include <unistd.h>
 
 #include <cstddef>
@@ -11,6 +14,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string path = "/tmp/sluice_fuzz_lines_" + std::to_string(::getpid());
+  const bool blocks = size > 0 && (data[0] & 1);
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) return 0;
   std::fwrite(data, 1, size, f);
@@ -18,10 +22,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto reader = sluice::LineReader::Open(path, 64);
   if (!reader.ok()) return 0;
   sluice::Line line;
+  uint64_t lines = 0;
   for (;;) {
+    if (blocks) {
+      sluice::LineBlock block;
+      auto got = reader.value()->NextBlock(&block);
+      if (!got.ok()) break;
+      if (got.value()) {
+        if (block.first_line != lines + 1 || block.bytes.empty() || block.bytes.back() != '\n')
+          __builtin_trap();
+        uint64_t in_block = 0;
+        size_t from = 0;
+        for (size_t at = 0; at < block.bytes.size(); ++at) {
+          if (block.bytes[at] != '\n') continue;
+          if (at - from > 64) __builtin_trap();  // the limit must hold in blocks too
+          from = at + 1;
+          ++in_block;
+        }
+        if (in_block != block.lines) __builtin_trap();
+        lines += block.lines;
+        continue;
+      }
+    }
     auto more = reader.value()->Next(&line);
     if (!more.ok() || !more.value()) break;
     if (line.bytes.size() > 64) __builtin_trap();  // the limit must hold
+    if (line.number != ++lines) __builtin_trap();
   }
   return 0;
 }

@@ -56,13 +56,7 @@ namespace {
 
 constexpr size_t kRawKeep = 1024;           // bytes of each line kept for a possible reject
 constexpr size_t kInputBytes = 2u << 20;    // a batch's lines, parsed together
-constexpr size_t kArenaBytes = 8u << 20;    // a batch's string arena; never reallocated
-constexpr size_t kMaxEntries = 16384;
 constexpr size_t kQueueDepth = 3;
-
-// Upper bound of the arena bytes a parsed record's strings need: the line itself, since an
-// unescaped string is never longer than its JSON form, plus integer ids turned into text.
-size_t ArenaNeed(size_t line_bytes) { return line_bytes + 256; }
 
 // A parsed record in its batch: the member of Record its type uses, and its hashes. Records
 // are kept by type so that the building thread reads only the bytes a record has (a whole
@@ -90,19 +84,29 @@ struct Batch {
   struct Entry {
     uint64_t line;
     uint64_t full_length;
-    std::string_view raw;  // the line's first kRawKeep bytes, in `input` or the arena
+    std::string_view raw;  // the line's first kRawKeep bytes, in `input`
     uint32_t index;        // into the record list of `type`, or into rejections
     Kind kind;
     RecordType type;       // of a kRecord
   };
-  // The lines to parse, back to back with a newline after each and simdjson's padding after the
-  // last; fixed capacity, so the raw views into it stay valid.
+  // A stretch of the input as read, in order: a block of whole lines, each ending with a
+  // newline, to be parsed; or one over-long line, already rejected, whose head is kept.
+  struct Piece {
+    size_t offset, size;  // its bytes in `input`
+    uint64_t first_line;
+    uint64_t full_length;  // of an over-long line
+    uint32_t rejection;    // of an over-long line
+    bool too_long;
+  };
+  // The pieces' bytes back to back, with simdjson's padding after the last; fixed capacity, so
+  // views into it stay valid.
   std::unique_ptr<char[]> input;
   size_t input_size = 0, input_capacity;
-  std::vector<LineSpan> spans;
-  std::vector<uint32_t> span_entry;  // spans[i] is the line of entries[span_entry[i]]
+  std::vector<Piece> pieces;
+  // Strings of parsed records that do not lie in `input` (unescaped, or made from integers).
+  // Never reallocated: every such string is made from its own line's bytes and is no longer
+  // than they are, so the arena never needs more than `input` holds.
   std::string arena;
-  size_t arena_reserved = 0;  // arena bytes the lines so far may need once parsed
   KeptList<AccountRecord> accounts;
   KeptList<PostRecord> posts;
   KeptList<EngagementRecord> engagements;
@@ -114,7 +118,7 @@ struct Batch {
   bool file_done = false;   // the last batch of its file: bytes_in/out are final
   uint64_t bytes_in = 0, bytes_out = 0;
   bool end = false;         // no more batches follow
-  bool parsed = false;      // the lines were parsed into records and rejections
+  bool parsed = false;      // the pieces were parsed into entries
 
   Status status;            // a fatal input error ends the run
 
@@ -130,18 +134,17 @@ struct Batch {
     return f(claims.items[e.index]);
   }
 
-  // Sized so that any one line up to `max_line_bytes` fits an empty batch.
+  // Sized so that any block LineReader hands out, or any line up to `max_line_bytes` with a
+  // newline added, fits an empty batch.
   explicit Batch(size_t max_line_bytes)
-      : input_capacity(std::max(kInputBytes, max_line_bytes + 1)) {
+      : input_capacity(std::max(kInputBytes, max_line_bytes + 2)) {
     input.reset(new char[input_capacity + simdjson::SIMDJSON_PADDING]);
-    arena.reserve(std::max(kArenaBytes, ArenaNeed(max_line_bytes) + kRawKeep));
+    arena.reserve(input_capacity);
   }
   void Reset() {
     input_size = 0;
-    spans.clear();
-    span_entry.clear();
+    pieces.clear();
     arena.clear();
-    arena_reserved = 0;
     entries.clear();
     accounts.n = posts.n = engagements.n = claims.n = 0;
     n_rejections = 0;
@@ -149,25 +152,30 @@ struct Batch {
     bytes_in = bytes_out = 0;
     status = Status::Ok();
   }
-  // Whether a line of `bytes` can still be added (an over-long one is cut to the limit).
-  bool Fits(size_t bytes) const {
-    return input_size + bytes + 1 <= input_capacity &&
-           arena_reserved + ArenaNeed(bytes) + kRawKeep <= arena.capacity() &&
-           entries.size() < kMaxEntries;
-  }
-  // Queues a line for parsing; returns a view of its copy.
-  // REQUIRES: the line's entry is the last of `entries`.
-  std::string_view AddLine(std::string_view line) {
+  bool empty() const { return pieces.empty(); }
+  // Whether `bytes` more (and a newline) fit.
+  bool Fits(size_t bytes) const { return input_size + bytes + 1 <= input_capacity; }
+  // Appends a block of whole lines, or one line with `newline` added, starting at line
+  // `first_line`. REQUIRES: Fits(bytes.size()).
+  void AddLines(std::string_view bytes, uint64_t first_line, bool newline) {
     char* at = input.get() + input_size;
-    std::memcpy(at, line.data(), line.size());
-    at[line.size()] = '\n';
-    spans.push_back(LineSpan{input_size, line.size()});
-    span_entry.push_back(static_cast<uint32_t>(entries.size() - 1));
-    input_size += line.size() + 1;
-    arena_reserved += ArenaNeed(line.size());
-    return std::string_view(at, line.size());
+    std::memcpy(at, bytes.data(), bytes.size());
+    if (newline) at[bytes.size()] = '\n';
+    pieces.push_back(Piece{input_size, bytes.size() + newline, first_line, 0, 0, false});
+    input_size += bytes.size() + newline;
+  }
+  // Appends an over-long line: its head, for the reject record, and why.
+  // REQUIRES: Fits(kRawKeep).
+  void AddTooLong(const Line& line, Rejection why) {
+    const size_t keep = std::min(line.bytes.size(), kRawKeep);
+    std::memcpy(input.get() + input_size, line.bytes.data(), keep);
+    pieces.push_back(Piece{input_size, keep, line.number, line.full_length, NewRejection(), true});
+    rejections[pieces.back().rejection] = std::move(why);
+    input_size += keep;
   }
   std::string_view Copy(std::string_view s) {
+    // Unreachable (see `arena`), and a reallocation would leave views dangling: stop hard.
+    if (arena.size() + s.size() > arena.capacity()) std::abort();
     size_t at = arena.size();
     arena.append(s);
     return std::string_view(arena.data() + at, s.size());
@@ -178,11 +186,9 @@ struct Batch {
     const bool in_input = s.data() >= input.get() && s.data() + s.size() <= input.get() + input_size;
     return in_input ? s : Copy(s);
   }
-  Rejection* NewRejection(Entry* e) {
+  uint32_t NewRejection() {
     if (rejections.size() <= n_rejections) rejections.emplace_back();
-    e->kind = kReject;
-    e->index = static_cast<uint32_t>(n_rejections);
-    return &rejections[n_rejections++];
+    return static_cast<uint32_t>(n_rejections++);
   }
 };
 
@@ -225,12 +231,6 @@ void Persist(Batch* b, ClaimRecord* c) {
   c->text = b->Keep(c->text);
   CopyOpt(b, &c->verdict);
   CopyOpt(b, &c->source);
-}
-
-bool IsBlank(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  return true;
 }
 
 // A bounded hand-off of batches between the two threads, with a pool so batches are reused.
@@ -288,14 +288,15 @@ class BatchQueue {
   bool stopped_ = false;
 };
 
-// Takes each parsed line of a batch into it: records with their strings copied into the arena
-// and their hashes computed, rejections as they are.
-class BatchFiller : public BatchSink {
+// Takes each parsed line of a batch into it, as its next entry: records with their strings
+// kept and their hashes computed, rejections as they are, blank lines.
+class BatchFiller : public BlockSink {
  public:
   BatchFiller(Batch* b, const WorldBuilder& builder) : b_(b), builder_(builder) {}
-  void Accepted(size_t line, const Record& record) override {
-    Batch::Entry& e = b_->entries[b_->span_entry[line]];
-    e.kind = Batch::kRecord;
+  // The next line reported is line number `line`.
+  void StartAt(uint64_t line) { line_ = line; }
+  void Accepted(std::string_view line, const Record& record) override {
+    Batch::Entry& e = Add(line, Batch::kRecord);
     e.type = record.type;
     switch (record.type) {
       case RecordType::kAccount: e.index = Keep(&b_->accounts, record.account); break;
@@ -304,11 +305,18 @@ class BatchFiller : public BatchSink {
       case RecordType::kClaim: e.index = Keep(&b_->claims, record.claim); break;
     }
   }
-  void Rejected(size_t line, Rejection& why) override {
-    *b_->NewRejection(&b_->entries[b_->span_entry[line]]) = std::move(why);
+  void Rejected(std::string_view line, Rejection& why) override {
+    const uint32_t index = b_->NewRejection();
+    b_->rejections[index] = std::move(why);
+    Add(line, Batch::kReject).index = index;
   }
+  void Blank(std::string_view line) override { Add(line, Batch::kBlank); }
 
  private:
+  Batch::Entry& Add(std::string_view line, Batch::Kind kind) {
+    return b_->entries.emplace_back(
+        Batch::Entry{line_++, line.size(), line.substr(0, kRawKeep), 0, kind, RecordType::kAccount});
+  }
   template <typename R>
   uint32_t Keep(KeptList<R>* list, const R& record) {
     Kept<R>& k = list->Next();
@@ -320,70 +328,84 @@ class BatchFiller : public BatchSink {
 
   Batch* b_;
   const WorldBuilder& builder_;
+  uint64_t line_ = 0;
 };
 
-// Parses the batch's lines, once, with the calling thread's parser.
+// Parses the batch's pieces into its entries, once, with the calling thread's parser.
 void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
-  if (!b->parsed && !b->spans.empty()) {
-    BatchFiller filler(b, builder);
-    parser->ParseBatch(b->input.get(), b->spans.data(), b->spans.size(), &filler);
+  if (b->parsed) return;
+  BatchFiller filler(b, builder);
+  for (const Batch::Piece& piece : b->pieces) {
+    if (piece.too_long) {
+      b->entries.push_back(Batch::Entry{piece.first_line, piece.full_length,
+                                        std::string_view(b->input.get() + piece.offset, piece.size),
+                                        piece.rejection, Batch::kReject, RecordType::kAccount});
+      continue;
+    }
+    filler.StartAt(piece.first_line);
+    parser->ParseBlock(b->input.get() + piece.offset, piece.size, &filler);
   }
   b->parsed = true;
 }
 
-// The reader thread: every line of every input, in order, parsed here or by the consumer. `builder` is only used to
-// hash records (WorldBuilder::Hash), which is safe while the other thread adds to it.
+// The reader thread: every line of every input, in order, in batches parsed here or by the
+// consumer. Lines come from LineReader in blocks where it can (one copy, no line split here:
+// the parser finds line ends as it reads). `builder` is only used to hash records
+// (WorldBuilder::Hash), which is safe while the other thread adds to it.
 void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& options,
              const WorldBuilder& builder, BatchQueue* q) {
   RecordParser parser;
   auto batch = q->TakeEmpty();
   auto push = [&]() {
-    // Parsing is most of the reading thread's work and takes longer than building, so when the
-    // building thread has nothing queued (it would sit idle), it gets the batch unparsed and
-    // parses it itself; both threads then stay busy. Either way a batch is parsed whole by one
-    // thread, so the result does not depend on which.
+    // Parsing is most of the reading thread's work, so when the building thread has nothing
+    // queued (it would sit idle), it gets the batch unparsed and parses it itself; both threads
+    // then stay busy. Either way a batch is parsed whole by one thread, so the result does not
+    // depend on which.
     if (!q->Starved()) ParseLines(&parser, builder, batch.get());
     bool ok = q->Push(std::move(batch));
     batch = q->TakeEmpty();
     return ok;
   };
+  auto fail = [&](Status status) {
+    batch->status = std::move(status);
+    batch->end = true;
+    push();
+  };
   uint64_t files_done_bytes = 0;
   for (size_t f = 0; f < inputs.size(); ++f) {
     batch->file_index = f;
     Result<std::unique_ptr<LineReader>> opened = LineReader::Open(inputs[f], options.max_line_bytes);
-    if (!opened.ok()) {
-      batch->status = opened.status();
-      batch->end = true;
-      push();
-      return;
-    }
+    if (!opened.ok()) return fail(opened.status());
     LineReader& reader = *opened.value();
-    Line line;
+    // Makes room for `bytes` in the batch, sending it on first when it is too full.
+    auto room = [&](size_t bytes) {
+      if (batch->Fits(bytes)) return true;
+      if (!push()) return false;
+      batch->file_index = f;
+      if (options.progress) options.progress->bytes_in.store(files_done_bytes + reader.bytes_in());
+      return true;
+    };
     for (;;) {
+      LineBlock block;
+      Result<bool> got = reader.NextBlock(&block);
+      if (!got.ok()) return fail(got.status());
+      if (got.value()) {
+        if (!room(block.bytes.size())) return;
+        batch->AddLines(block.bytes, block.first_line, false);
+        continue;
+      }
+      Line line;  // over-long, or the last line without a newline, or the end
       Result<bool> more = reader.Next(&line);
-      if (!more.ok()) {
-        batch->status = more.status();
-        batch->end = true;
-        push();
-        return;
-      }
+      if (!more.ok()) return fail(more.status());
       if (!more.value()) break;
-      if (!batch->Fits(line.bytes.size())) {
-        if (!push()) return;
-        batch->file_index = f;
-        if (options.progress) options.progress->bytes_in.store(files_done_bytes + reader.bytes_in());
-      }
-      batch->entries.push_back(Batch::Entry{line.number, line.full_length, {}, 0, Batch::kBlank});
-      Batch::Entry& e = batch->entries.back();
+      if (!room(line.too_long ? kRawKeep : line.bytes.size())) return;
       if (line.too_long) {
-        e.raw = batch->Copy(line.bytes.substr(0, kRawKeep));
-        batch->arena_reserved += kRawKeep;
-        *batch->NewRejection(&e) =
-            Rejection{RejectReason::kLineTooLong,
-                      "line of " + std::to_string(line.full_length) +
-                          " bytes is over the limit of " + std::to_string(options.max_line_bytes)};
-      } else if (!IsBlank(line.bytes)) {
-        e.raw = batch->AddLine(line.bytes).substr(0, kRawKeep);
+        batch->AddTooLong(line, Rejection{RejectReason::kLineTooLong,
+                                          "line of " + std::to_string(line.full_length) +
+                                              " bytes is over the limit of " +
+                                              std::to_string(options.max_line_bytes)});
+      } else {
+        batch->AddLines(line.bytes, line.number, true);
       }
     }
     batch->file_done = true;

@@ -5,6 +5,10 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -114,6 +118,27 @@ class ZstdSource : public ByteSource {
 
 constexpr size_t kChunk = 1 << 20;
 
+// How many newlines [p, p + n) holds.
+uint64_t CountNewlines(const char* p, size_t n) {
+  uint64_t count = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Byte counters (a match adds 1 by subtracting -1), summed into 64-bit lanes every 255 rounds
+  // before they can wrap.
+  const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    __m128i acc = zero;
+    for (int round = 0; round < 255 && i + 16 <= n; ++round, i += 16)
+      acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), nl));
+    const __m128i sums = _mm_sad_epu8(acc, zero);
+    count += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
+             static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; i < n; ++i) count += p[i] == '\n';
+  return count;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
@@ -194,6 +219,28 @@ Status LineReader::Fill() {
     break;  // hand out what we have; the caller asks again when it needs more
   }
   return Status::Ok();
+}
+
+Result<bool> LineReader::NextBlock(LineBlock* block) {
+  for (;;) {
+    const char* start = buf_.get() + begin_;
+    const size_t avail = end_ - begin_;
+    // The scan bound is Next()'s: no line in the block is longer than max_line_bytes_.
+    const size_t scan = std::min(avail, max_line_bytes_ + 1);
+    const void* nl = scan == 0 ? nullptr : ::memrchr(start, '\n', scan);
+    if (nl != nullptr) {
+      const size_t len = static_cast<size_t>(static_cast<const char*>(nl) - start) + 1;
+      block->bytes = std::string_view(start, len);
+      block->first_line = line_no_ + 1;
+      block->lines = CountNewlines(start, len);
+      begin_ += len;
+      line_no_ += block->lines;
+      bytes_out_ += len;
+      return true;
+    }
+    if (avail > max_line_bytes_ || eof_) return false;
+    SLUICE_RETURN_IF_ERROR(Fill());
+  }
 }
 
 Result<bool> LineReader::Next(Line* line) {

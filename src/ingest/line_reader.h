@@ -22,6 +22,13 @@ struct Line {
   bool too_long = false;
 };
 
+// A run of whole lines handed out at once (LineReader::NextBlock).
+struct LineBlock {
+  std::string_view bytes;   // each line ends with '\n'; valid until the next call
+  uint64_t first_line = 0;  // the number of its first line
+  uint64_t lines = 0;       // how many lines it holds
+};
+
 class ByteSource;
 
 class LineReader {
@@ -36,6 +43,14 @@ class LineReader {
   // Fills `line` and returns true, or returns false at the end of input. An I/O error or a
   // truncated/corrupt zstd stream is an error Status naming the file.
   Result<bool> Next(Line* line);
+
+  // Hands out as many whole lines as are buffered, none longer than max_line_bytes, as one
+  // block, so a bulk reader need not find every line end itself. Returns false when the next
+  // line is not for a block — an over-long line, a last line without a newline, or the end of
+  // input — and Next() must be called for it (Next() then says which). Lines in a block keep
+  // their "\r\n" or "\n" (a line's text is the bytes before them). Blocks and Next() may be
+  // mixed freely; numbering and bytes_out() count both.
+  Result<bool> NextBlock(LineBlock* block);
 
   const std::string& path() const { return path_; }
   // Bytes read from the underlying file or pipe so far (compressed bytes for zstd).

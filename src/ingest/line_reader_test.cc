@@ -40,6 +40,89 @@ ReadAll Read(const std::string& path, size_t max_line = 1 << 20) {
   return r;
 }
 
+// Reads with NextBlock where it gives a block and Next otherwise, splitting blocks into lines
+// the way Next does (a trailing '\r' is not part of the line).
+ReadAll ReadByBlocks(const std::string& path, size_t max_line, size_t* blocks, size_t* bytes_out) {
+  ReadAll r;
+  auto opened = LineReader::Open(path, max_line);
+  if (!opened.ok()) {
+    r.status = opened.status();
+    return r;
+  }
+  LineReader& reader = *opened.value();
+  *blocks = 0;
+  for (;;) {
+    LineBlock block;
+    Result<bool> got = reader.NextBlock(&block);
+    if (!got.ok()) {
+      r.status = got.status();
+      return r;
+    }
+    if (got.value()) {
+      ++*blocks;
+      EXPECT_EQ(block.first_line, r.lines.size() + 1);
+      uint64_t n = 0;
+      for (size_t at = 0; at < block.bytes.size(); ++n) {
+        size_t nl = block.bytes.find('\n', at);
+        EXPECT_NE(nl, std::string_view::npos) << "a block ends with a newline";
+        if (nl == std::string_view::npos) break;
+        std::string_view text = block.bytes.substr(at, nl - at);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        Line line{text, block.first_line + n, text.size(), false};
+        r.lines.push_back(line);
+        r.text.emplace_back(text);
+        at = nl + 1;
+      }
+      EXPECT_EQ(n, block.lines);
+      continue;
+    }
+    Line line;
+    Result<bool> more = reader.Next(&line);
+    if (!more.ok()) {
+      r.status = more.status();
+      return r;
+    }
+    if (!more.value()) break;
+    r.lines.push_back(line);
+    r.text.emplace_back(line.bytes);
+  }
+  *bytes_out = reader.bytes_out();
+  return r;
+}
+
+TEST(LineReaderTest, BlocksGiveTheSameLinesAsNext) {
+  // CRLF and LF lines, blank lines, lines over the limit (which blocks leave to Next), lines of
+  // every length around the limit, and a last line without a newline; enough of them to cross
+  // many buffer fills.
+  ScratchDir dir;
+  std::string body;
+  for (int i = 0; i < 60000; ++i) {
+    body += std::string(static_cast<size_t>(i % 83), static_cast<char>('a' + i % 26));
+    body += i % 7 == 0 ? "\r\n" : "\n";
+    if (i % 5000 == 0) body += std::string(300, 'L') + "\n\n";
+  }
+  body += "tail";
+  WriteFile(dir.Path("plain"), body);
+  WriteFile(dir.Path("z"), ZstdCompress(body));
+  for (const char* name : {"plain", "z"}) {
+    for (size_t max_line : {size_t{80}, size_t{81}, size_t{82}, size_t{1} << 20}) {
+      ReadAll want = Read(dir.Path(name), max_line);
+      size_t blocks = 0, bytes_out = 0;
+      ReadAll got = ReadByBlocks(dir.Path(name), max_line, &blocks, &bytes_out);
+      ASSERT_TRUE(got.status.ok()) << got.status.message();
+      EXPECT_GT(blocks, 0u);
+      EXPECT_EQ(bytes_out, body.size()) << "every byte handed out once";
+      ASSERT_EQ(got.text.size(), want.text.size()) << name << " " << max_line;
+      for (size_t i = 0; i < want.text.size(); ++i) {
+        ASSERT_EQ(got.text[i], want.text[i]) << name << " line " << i + 1;
+        ASSERT_EQ(got.lines[i].number, want.lines[i].number);
+        ASSERT_EQ(got.lines[i].too_long, want.lines[i].too_long);
+        ASSERT_EQ(got.lines[i].full_length, want.lines[i].full_length);
+      }
+    }
+  }
+}
+
 TEST(LineReaderTest, SplitsLinesAndNumbersThem) {
   ScratchDir dir;
   WriteFile(dir.Path("a"), "one\r\ntwo\n\nlast without newline");

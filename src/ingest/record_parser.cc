@@ -760,29 +760,51 @@ bool RecordParser::ScanRecord(const char* p, const char** end, Record* out) {
   return fr.Finish(seen, out, &why);
 }
 
-void RecordParser::ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink) {
-  if (n == 0) return;
-  const size_t first = lines[0].offset, last = lines[n - 1].offset + lines[n - 1].length;
+namespace {
+bool IsBlankLine(std::string_view s) {
+  for (char c : s)
+    if (!IsLineSpace(c)) return false;
+  return true;
+}
+}  // namespace
+
+void RecordParser::ParseBlock(const char* block, size_t size, BlockSink* sink) {
+  // The fast path needs a newline after every line it reads (it stops there); a last line
+  // without one is parsed by the DOM parser alone.
+  size_t lines_size = size;
+  while (lines_size > 0 && block[lines_size - 1] != '\n') --lines_size;
   // Unescaped strings are never longer than their line.
-  if (unescaped_capacity_ < last - first + 1) {
-    unescaped_capacity_ = last - first + 1;
+  if (unescaped_capacity_ < lines_size) {
+    unescaped_capacity_ = std::max(lines_size, size_t{64} << 10);
     unescaped_.reset(new char[unescaped_capacity_]);
   }
-  // One check of the whole batch is far cheaper than one per line; a batch that fails it has
+  // One check of the whole block is far cheaper than one per line; a block that fails it has
   // its lines checked one by one.
-  const bool all_utf8 = simdjson::validate_utf8(buf + first, last - first);
-  for (size_t k = 0; k < n; ++k) {
-    const char* line = buf + lines[k].offset;
-    const size_t length = lines[k].length;
-    const char* end = nullptr;
-    if (line[length] == '\n' && (all_utf8 || simdjson::validate_utf8(line, length)) &&
-        ScanRecord(line, &end, &batch_record_) && end == line + length) {
-      sink->Accepted(k, batch_record_);
-    } else if (Parse(std::string_view(line, length), simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) {
-      sink->Accepted(k, batch_record_);
+  const bool all_utf8 = simdjson::validate_utf8(block, lines_size);
+  auto slow = [&](std::string_view line) {
+    const char* end;
+    if (IsBlankLine(line)) sink->Blank(line);
+    else if (!all_utf8 && line.data() + line.size() < block + lines_size &&
+             simdjson::validate_utf8(line.data(), line.size()) && ScanRecord(line.data(), &end, &batch_record_))
+      sink->Accepted(line, batch_record_);
+    else if (Parse(line, simdjson::SIMDJSON_PADDING, &batch_record_, &batch_why_)) sink->Accepted(line, batch_record_);
+    else sink->Rejected(line, batch_why_);
+  };
+  const char* const lines_end = block + lines_size;
+  for (const char* p = block; p < lines_end;) {
+    const char* nl;
+    if (all_utf8 && ScanRecord(p, &nl, &batch_record_)) {
+      sink->Accepted(std::string_view(p, static_cast<size_t>(nl - p) - (nl[-1] == '\r')), batch_record_);
     } else {
-      sink->Rejected(k, batch_why_);
+      nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(lines_end - p)));
+      slow(std::string_view(p, static_cast<size_t>(nl - p) - (nl > p && nl[-1] == '\r')));
     }
+    p = nl + 1;
+  }
+  if (lines_size < size) {
+    std::string_view tail(lines_end, size - lines_size);
+    if (tail.back() == '\r') tail.remove_suffix(1);
+    slow(tail);
   }
 }
 

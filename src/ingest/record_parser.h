@@ -7,17 +7,15 @@
 // JSON strings or integers (integers are kept as their decimal text). Times may be RFC 3339
 // strings or numbers of Unix seconds. Not thread-safe: use one RecordParser per thread.
 //
-// ParseBatch parses many lines at once and gives every line the same outcome Parse would. It
-// reads runs of lines with simdjson's On-Demand stream (iterate_many: one pass of the first stage
-// over a whole run, then the fields read straight from the input, with no DOM tape built and no
-// string copied unless it has escapes). That fast path only ever accepts: a line it cannot read
-// as a well-formed record of known fields in the common shapes (an unknown field, a float time,
-// an integer above 2^63, a rejected record, anything malformed) goes to Parse, so every reject
-// and its reason come from the DOM parser. A line the stream does not see as exactly one JSON
-// object, and every line after it in its run, is parsed alone.
-// Accepted records of a batch may point into `buf` itself: they stay valid as long as it does.
-// The stream's first stage is dispatched at run time like the DOM's; the field walk is inline
-// code built for plain x86-64 (no -march), so one binary runs on every machine.
+// ParseBlock parses a block of many lines and gives every line the same outcome Parse would. Its
+// fast path reads each line by hand (ScanRecord), after one UTF-8 check of the whole block with
+// simdjson (dispatched at run time): the common shape of a record — an object of known keys
+// with plain values — in one pass, with no DOM built and no string copied unless it has escapes.
+// The fast path only ever accepts: a line it cannot read as a well-formed record of known
+// fields in the common shapes (an unknown field, a float time, a negative or very large
+// integer, a surrogate escape, a rejected record, anything malformed) goes to Parse, so every
+// reject and its reason come from the DOM parser.
+// Accepted records of a block may point into the block itself: they stay valid as long as it does.
 #pragma once
 
 #include <array>
@@ -34,23 +32,20 @@
 
 namespace sluice {
 
-// One line of a batch: `length` bytes at `offset` of the batch's buffer.
 struct FieldReader;
 
-struct LineSpan {
-  size_t offset;
-  size_t length;
-};
-
-// Receives the outcome of each line of a batch, in line order. The record's strings and the
-// rejection are valid only during the call.
-class BatchSink {
+// Receives the outcome of each line of a block, in order. `line` is the line's text, without its
+// "\n" or "\r\n"; it lies in the block. A record's strings may point into the block too, or
+// into the parser, where they are valid only during the call, like the rejection.
+class BlockSink {
  public:
-  virtual void Accepted(size_t line, const Record& r) = 0;
-  virtual void Rejected(size_t line, Rejection& why) = 0;
+  virtual void Accepted(std::string_view line, const Record& r) = 0;
+  virtual void Rejected(std::string_view line, Rejection& why) = 0;
+  // A line of nothing but spaces, tabs and carriage returns: no record, no reject.
+  virtual void Blank(std::string_view line) = 0;
 
  protected:
-  ~BatchSink() = default;
+  ~BlockSink() = default;
 };
 
 class RecordParser {
@@ -62,11 +57,12 @@ class RecordParser {
   // Returns true and fills *out, or returns false and fills *why.
   bool Parse(std::string_view line, size_t padding, Record* out, Rejection* why);
 
-  // Parses lines[0, n) of `buf` and reports each to *sink, in order, with the outcome
-  // Parse(line, padding) would give it.
-  // REQUIRES: the spans lie in `buf` in increasing order without overlapping, and at least
-  // SIMDJSON_PADDING readable bytes follow the last one.
-  void ParseBatch(const char* buf, const LineSpan* lines, size_t n, BatchSink* sink);
+  // Parses every line of block[0, size) and reports each to *sink, in order, with the outcome
+  // Parse(line, padding) would give it, or as blank. Lines are split as LineReader splits them:
+  // at '\n', one '\r' before it dropped; the block should end with a newline (a last line
+  // without one is parsed too, only more slowly).
+  // REQUIRES: at least SIMDJSON_PADDING readable bytes follow the block.
+  void ParseBlock(const char* block, size_t size, BlockSink* sink);
 
  private:
   bool FromElement(simdjson::dom::element doc, Record* out, Rejection* why);
