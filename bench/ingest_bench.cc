@@ -1,6 +1,8 @@
 // Ingest throughput against simdjson's own floor, on the same file.
 //   bench_ingest floor-many FILE   simdjson parse_many over the whole file held in memory
 //   bench_ingest floor-lines FILE  a DOM parse per line, lines split by Sluice's LineReader
+//   bench_ingest parse FILE        Sluice's record parser alone (RecordParser::ParseBlock) over
+//                                  the whole file held in memory, one thread: its share of ingest
 //   bench_ingest ingest FILE       Sluice's full ingest: read, parse, validate, intern, build
 // Each mode prints one JSON line: bytes, records, seconds, MB/s, records/s, CPU seconds (user +
 // system, all threads) per GB, peak RSS. On a shared machine CPU time is the steadier figure.
@@ -16,6 +18,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/line_reader.h"
+#include "ingest/record_parser.h"
 
 using namespace sluice;
 using Clock = std::chrono::steady_clock;
@@ -44,7 +47,7 @@ static void Report(const char* mode, uint64_t bytes, uint64_t records, double se
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: bench_ingest floor-many|floor-lines|ingest FILE\n");
+    std::fprintf(stderr, "usage: bench_ingest floor-many|floor-lines|parse|ingest FILE\n");
     return 2;
   }
   std::string mode = argv[1], path = argv[2];
@@ -63,6 +66,31 @@ int main(int argc, char** argv) {
     }
     double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     Report("floor-many", buf.size(), n, secs, CpuSeconds() - c0, "");
+    return 0;
+  }
+  if (mode == "parse") {
+    simdjson::padded_string buf;
+    if (simdjson::padded_string::load(path).get(buf) != simdjson::SUCCESS) return 2;
+    struct Count : BlockSink {
+      uint64_t accepted = 0, rejected = 0, blank = 0;
+      void Accepted(std::string_view, const Record&) override { ++accepted; }
+      void Rejected(std::string_view, Rejection&) override { ++rejected; }
+      void Blank(std::string_view) override { ++blank; }
+    } count;
+    RecordParser parser;
+    auto t0 = Clock::now();
+    double c0 = CpuSeconds();
+    // In blocks of about a batch, cut after a newline, as ingest hands them over.
+    constexpr size_t kBlock = 2u << 20;
+    for (size_t at = 0; at < buf.size();) {
+      size_t end = std::min(buf.size(), at + kBlock);
+      while (end < buf.size() && buf.data()[end - 1] != '\n') ++end;
+      parser.ParseBlock(buf.data() + at, end - at, &count);
+      at = end;
+    }
+    double secs = std::chrono::duration<double>(Clock::now() - t0).count();
+    Report("parse", buf.size(), count.accepted + count.rejected, secs, CpuSeconds() - c0,
+           fmt::format(",\"rejected\":{},\"blank\":{}", count.rejected, count.blank));
     return 0;
   }
   if (mode == "floor-lines") {

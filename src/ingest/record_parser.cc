@@ -32,11 +32,19 @@ std::string_view EngagementKindName(EngagementKind k) {
 }
 
 std::optional<EngagementKind> ParseEngagementKind(std::string_view s) {
-  if (s == "like") return EngagementKind::kLike;
-  if (s == "repost") return EngagementKind::kRepost;
-  if (s == "comment") return EngagementKind::kComment;
-  if (s == "review") return EngagementKind::kReview;
-  if (s == "follow") return EngagementKind::kFollow;
+  switch (s.size()) {
+    case 4:
+      if (s == "like") return EngagementKind::kLike;
+      break;
+    case 6:
+      if (s == "repost") return EngagementKind::kRepost;
+      if (s == "review") return EngagementKind::kReview;
+      if (s == "follow") return EngagementKind::kFollow;
+      break;
+    case 7:
+      if (s == "comment") return EngagementKind::kComment;
+      break;
+  }
   return std::nullopt;
 }
 
@@ -89,54 +97,81 @@ constexpr KeyInfo kKeys[kKeyCount] = {
     {"published", Shape::kTime},
 };
 
-// A name of known length compares as one or two register loads, where a loop over kKeys spent
-// a memcmp call per same-length candidate on every field of every line.
-template <size_t N>
-bool Is(std::string_view k, const char (&name)[N]) {
-  return std::memcmp(k.data(), name, N - 1) == 0;
+// Up to 8 bytes of a name as one little-endian word, so a key compares as one or two integer
+// comparisons (a loop over kKeys spent a memcmp call per same-length candidate on every field of
+// every line).
+constexpr uint64_t Word(std::string_view s, size_t from = 0) {
+  uint64_t w = 0;
+  for (size_t i = from; i < s.size() && i < from + 8; ++i) w |= uint64_t{static_cast<uint8_t>(s[i])} << (8 * (i - from));
+  return w;
+}
+// The first n (<= 8) bytes at p as a word, the rest zero. Reads 8 bytes.
+inline uint64_t LoadWord(const char* p, size_t n) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return n >= 8 ? w : w & ((uint64_t{1} << (8 * n)) - 1);
 }
 
-int LookupKey(std::string_view k) {
+// The key of schema v1 named `k`, or -1. REQUIRES: 16 bytes are readable at k.data().
+int LookupKeyPadded(std::string_view k) {
+  if (k.size() < 2 || k.size() > 10) return -1;
+  const uint64_t w = LoadWord(k.data(), k.size());
   switch (k.size()) {
     case 2:
-      if (Is(k, "id")) return kId;
-      if (Is(k, "ip")) return kIp;
+      if (w == Word("id")) return kId;
+      if (w == Word("ip")) return kIp;
       break;
     case 4:
-      if (Is(k, "type")) return kType;
-      if (Is(k, "time")) return kTime;
-      if (Is(k, "text")) return kText;
-      if (Is(k, "name")) return kName;
-      if (Is(k, "urls")) return kUrls;
-      if (Is(k, "kind")) return kKind;
+      switch (w) {
+        case Word("type"): return kType;
+        case Word("time"): return kTime;
+        case Word("text"): return kText;
+        case Word("name"): return kName;
+        case Word("urls"): return kUrls;
+        case Word("kind"): return kKind;
+      }
       break;
     case 6:
-      if (Is(k, "target")) return kTarget;
-      if (Is(k, "device")) return kDevice;
-      if (Is(k, "source")) return kSource;
+      switch (w) {
+        case Word("target"): return kTarget;
+        case Word("device"): return kDevice;
+        case Word("source"): return kSource;
+      }
       break;
     case 7:
-      if (Is(k, "account")) return kAccount;
-      if (Is(k, "verdict")) return kVerdict;
+      if (w == Word("account")) return kAccount;
+      if (w == Word("verdict")) return kVerdict;
       break;
     case 8:
-      if (Is(k, "platform")) return kPlatform;
-      if (Is(k, "verified")) return kVerified;
-      if (Is(k, "reply_to")) return kReplyTo;
-      if (Is(k, "hashtags")) return kHashtags;
-      if (Is(k, "mentions")) return kMentions;
+      switch (w) {
+        case Word("platform"): return kPlatform;
+        case Word("verified"): return kVerified;
+        case Word("reply_to"): return kReplyTo;
+        case Word("hashtags"): return kHashtags;
+        case Word("mentions"): return kMentions;
+      }
       break;
-    case 9:
-      if (Is(k, "repost_of")) return kRepostOf;
-      if (Is(k, "followers")) return kFollowers;
-      if (Is(k, "following")) return kFollowing;
-      if (Is(k, "published")) return kPublished;
+    case 9: {
+      const uint64_t tail = LoadWord(k.data() + 8, 1);
+      if (w == Word("repost_of") && tail == Word("repost_of", 8)) return kRepostOf;
+      if (w == Word("followers") && tail == Word("followers", 8)) return kFollowers;
+      if (w == Word("following") && tail == Word("following", 8)) return kFollowing;
+      if (w == Word("published") && tail == Word("published", 8)) return kPublished;
       break;
+    }
     case 10:
-      if (Is(k, "created_at")) return kCreatedAt;
+      if (w == Word("created_at") && LoadWord(k.data() + 8, 2) == Word("created_at", 8)) return kCreatedAt;
       break;
   }
   return -1;
+}
+
+// The same for a key with no padding after it.
+int LookupKey(std::string_view k) {
+  if (k.size() < 2 || k.size() > 10) return -1;
+  char padded[16] = {};
+  std::memcpy(padded, k.data(), k.size());
+  return LookupKeyPadded(std::string_view(padded, k.size()));
 }
 
 // What was read for one key of the line.
@@ -303,6 +338,9 @@ struct FieldReader {
 
   // Checks the fields read (the keys in `seen`) against the record type and fills *out.
   bool Finish(uint32_t seen, Record* out, Rejection* why);
+  // The same, told which keys hold a good value (`good`) and which a bad one (`bad`), as a
+  // reader that knows them already does without looking at every slot again.
+  bool Finish(uint32_t seen, uint32_t good, uint32_t bad, Record* out, Rejection* why);
 };
 
 RecordParser::RecordParser() : fields_(std::make_unique<FieldReader>(this)) {}
@@ -358,16 +396,20 @@ bool RecordParser::FromElement(element doc, Record* out, Rejection* why) {
 }
 
 bool FieldReader::Finish(uint32_t seen, Record* out, Rejection* why) {
-  FieldReader& fr = *this;
   // Which keys hold a good value, and which a bad one; the common case (all good) is decided on
   // these masks, and only a failing check walks the keys for its reason.
-  uint32_t bad = 0;
-  ok = 0;
+  uint32_t good = 0, bad = 0;
   for (uint32_t rest = seen; rest != 0; rest &= rest - 1) {
     const int k = __builtin_ctz(rest);
-    if (fr.slots[k].state == Slot::kOk) ok |= 1u << k;
-    else if (fr.slots[k].state != Slot::kAbsent) bad |= 1u << k;
+    if (slots[k].state == Slot::kOk) good |= 1u << k;
+    else if (slots[k].state != Slot::kAbsent) bad |= 1u << k;
   }
+  return Finish(seen, good, bad, out, why);
+}
+
+bool FieldReader::Finish(uint32_t seen, uint32_t good, uint32_t bad, Record* out, Rejection* why) {
+  FieldReader& fr = *this;
+  ok = good;
   bool absent_marked = false;
   auto mark_absent = [&] {
     if (absent_marked) return;
@@ -643,6 +685,160 @@ bool IsLiteral(const char* p, const char (&word)[N]) {
 
 }  // namespace
 
+namespace {
+
+// One line read by the fast path: where it is, the keys read so far, and where their values go.
+struct LineScan {
+  enum class Step : uint8_t {
+    kNext,     // a member was read; `p` is at the next one
+    kEnd,      // the object ends: `p` is at its closing brace
+    kGeneral,  // not the member expected here; `p` is unchanged, for the general reader
+    kDefer,    // the line is not for the fast path
+  };
+
+  const char* p;
+  Slot* slots;
+  Record* out;
+  char* unescaped;
+  uint32_t seen = 0, null = 0;
+
+  // After a value: whitespace, then a comma and the next member, or the closing brace.
+  Step AfterValue() {
+    p = SkipSpace(p);
+    if (*p == ',') {
+      p = SkipSpace(p + 1);
+      return Step::kNext;
+    }
+    return *p == '}' ? Step::kEnd : Step::kDefer;
+  }
+
+  // Reads the value of key k (at p, after the colon and its whitespace) into its slot, the way
+  // FieldReader::Read takes it from a DOM element. False: not for the fast path. Inlined with a
+  // constant k (FastMember), the shape's switch folds away.
+  [[gnu::always_inline]] inline bool Value(int k) {
+    Slot& slot = slots[k];
+    const char first = *p;
+    if (first == 'n') {  // null counts as absent, as in FromElement
+      if (!IsLiteral(p, "null")) return false;
+      slot.state = Slot::kAbsent;
+      null |= 1u << k;
+      p += 4;
+      return true;
+    }
+    slot.state = Slot::kOk;
+    switch (kKeys[k].shape) {
+      case Shape::kString:
+        if (first != '"' || (p = ReadString(p, &slot.str, &unescaped)) == nullptr) return false;
+        return k == kText || k == kSource || slot.str.size() <= kMaxIdBytes;
+      case Shape::kId:
+        if (first == '"') {
+          if ((p = ReadString(p, &slot.str, &unescaped)) == nullptr) return false;
+          return !slot.str.empty() && slot.str.size() <= kMaxIdBytes;
+        } else {
+          // A canonical integer's text is what FromElement makes of its value.
+          const char* digits = p;
+          int64_t n;
+          if ((p = ReadCount(p, &n)) == nullptr) return false;
+          slot.str = std::string_view(digits, static_cast<size_t>(p - digits));
+          return true;
+        }
+      case Shape::kTime:
+        if (first == '"') {
+          std::string_view str;
+          if ((p = ReadString(p, &str, &unescaped)) == nullptr) return false;
+          std::optional<UnixSeconds> t = ParseRfc3339(str);
+          if (!t) return false;
+          slot.num = *t;
+          return true;
+        }
+        if ((p = ReadCount(p, &slot.num)) == nullptr) return false;
+        return slot.num >= kMinTime && slot.num <= kMaxTime;
+      case Shape::kCount:
+        return (p = ReadCount(p, &slot.num)) != nullptr;
+      case Shape::kBool:
+        if (IsLiteral(p, "true")) {
+          slot.flag = true;
+          p += 4;
+          return true;
+        }
+        if (IsLiteral(p, "false")) {
+          slot.flag = false;
+          p += 5;
+          return true;
+        }
+        return false;
+      case Shape::kStringList: {
+        if (first != '[') return false;
+        std::vector<std::string_view>* list = k == kUrls       ? &out->post.urls
+                                              : k == kHashtags ? &out->post.hashtags
+                                                               : &out->post.mentions;
+        p = SkipSpace(p + 1);
+        if (*p != ']') {
+          for (;;) {
+            std::string_view item;
+            if (*p != '"' || (p = ReadString(p, &item, &unescaped)) == nullptr) return false;
+            if (item.size() > kMaxTermBytes) return false;
+            list->push_back(item);
+            p = SkipSpace(p);
+            if (*p == ']') break;
+            if (*p != ',') return false;
+            p = SkipSpace(p + 1);
+          }
+        }
+        ++p;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A member whose key comes from the input: looked up by name.
+  Step GeneralMember() {
+    if (*p != '"') return Step::kDefer;
+    // A key is compared raw: one with escapes matches no known key and is left as unknown.
+    const size_t key_size = KeyLength(p + 1);
+    if (key_size > kLongestKey) return Step::kDefer;
+    const int k = LookupKeyPadded(std::string_view(p + 1, key_size));
+    if (k < 0 || (seen & (1u << k))) return Step::kDefer;  // unknown or repeated
+    seen |= 1u << k;
+    p = SkipSpace(p + key_size + 2);
+    if (*p != ':') return Step::kDefer;
+    p = SkipSpace(p + 1);
+    return Value(k) ? AfterValue() : Step::kDefer;
+  }
+
+  // A member expected to be key K, written as Sluice's own writers write it (no space before
+  // the colon); anything else is left to GeneralMember. Its branches are taken the same way
+  // line after line, where the general reader's lookups and jumps on each key and shape are not.
+  template <int K>
+  Step FastMember() {
+    constexpr size_t n = kKeys[K].name.size() + 3;  // "name":
+    static constexpr std::array<char, n> quoted = [] {
+      std::array<char, n> q{};
+      q[0] = '"';
+      for (size_t i = 0; i < kKeys[K].name.size(); ++i) q[i + 1] = kKeys[K].name[i];
+      q[n - 2] = '"';
+      q[n - 1] = ':';
+      return q;
+    }();
+    if (std::memcmp(p, quoted.data(), n) != 0) return Step::kGeneral;
+    if (seen & (1u << K)) return Step::kDefer;
+    seen |= 1u << K;
+    p = SkipSpace(p + n);
+    return Value(K) ? AfterValue() : Step::kDefer;
+  }
+
+  // Members expected in the order Ks, while they come in it.
+  template <int... Ks>
+  Step Prefix() {
+    Step step = Step::kNext;
+    ((step = step == Step::kNext ? FastMember<Ks>() : step), ...);
+    return step;
+  }
+};
+
+}  // namespace
+
 // The fast path reads the common shape of a record line by hand, into the same slots FieldReader
 // fills from a DOM element, and hands them to the same Finish: an object of known keys, each
 // once, with string values (escapes decoded, except surrogates), integers of up to 18 digits,
@@ -650,114 +846,36 @@ bool IsLiteral(const char* p, const char (&word)[N]) {
 // the object but whitespace up to the newline. It only ever accepts: anything else, and every
 // record Finish would reject, is left to the DOM parser (false), so rejects keep one source of
 // reasons. The caller guarantees that the line is valid UTF-8 and ends with a newline.
+// The type and the fields every record of that type has are expected first, in the order
+// Sluice's own writers (gen, import) use; fields in another order or spacing are read as well,
+// by name, only with less predictable branches.
 bool RecordParser::ScanRecord(const char* p, const char** end, Record* out) {
   id_text_used_ = 0;
   FieldReader& fr = *fields_;
   out->post.urls.clear();
   out->post.hashtags.clear();
   out->post.mentions.clear();
-  char* unescaped = unescaped_.get();
-  p = SkipSpace(p);
-  if (*p != '{') return false;
-  p = SkipSpace(p + 1);
-  uint32_t seen = 0;
-  if (*p != '}') {
-    for (;;) {
-      if (*p != '"') return false;
-      // A key is compared raw: one with escapes matches no known key and is left as unknown.
-      const size_t key_size = KeyLength(p + 1);
-      if (key_size > kLongestKey) return false;
-      const int k = LookupKey(std::string_view(p + 1, key_size));
-      if (k < 0 || (seen & (1u << k))) return false;  // unknown or repeated
-      seen |= 1u << k;
-      p = SkipSpace(p + key_size + 2);
-      if (*p != ':') return false;
-      p = SkipSpace(p + 1);
-      Slot& slot = fr.slots[k];
-      const char first = *p;
-      if (first == 'n') {  // null counts as absent, as in FromElement
-        if (!IsLiteral(p, "null")) return false;
-        slot.state = Slot::kAbsent;
-        p += 4;
-      } else {
-        slot.state = Slot::kOk;
-        switch (kKeys[k].shape) {
-          case Shape::kString:
-            if (first != '"' || (p = ReadString(p, &slot.str, &unescaped)) == nullptr) return false;
-            if (k != kText && k != kSource && slot.str.size() > kMaxIdBytes) return false;
-            break;
-          case Shape::kId:
-            if (first == '"') {
-              if ((p = ReadString(p, &slot.str, &unescaped)) == nullptr) return false;
-              if (slot.str.empty() || slot.str.size() > kMaxIdBytes) return false;
-            } else {
-              // A canonical integer's text is what FromElement makes of its value.
-              const char* digits = p;
-              int64_t n;
-              if ((p = ReadCount(p, &n)) == nullptr) return false;
-              slot.str = std::string_view(digits, static_cast<size_t>(p - digits));
-            }
-            break;
-          case Shape::kTime:
-            if (first == '"') {
-              std::string_view str;
-              if ((p = ReadString(p, &str, &unescaped)) == nullptr) return false;
-              std::optional<UnixSeconds> t = ParseRfc3339(str);
-              if (!t) return false;
-              slot.num = *t;
-            } else {
-              if ((p = ReadCount(p, &slot.num)) == nullptr) return false;
-              if (slot.num < kMinTime || slot.num > kMaxTime) return false;
-            }
-            break;
-          case Shape::kCount:
-            if ((p = ReadCount(p, &slot.num)) == nullptr) return false;
-            break;
-          case Shape::kBool:
-            if (IsLiteral(p, "true")) {
-              slot.flag = true;
-              p += 4;
-            } else if (IsLiteral(p, "false")) {
-              slot.flag = false;
-              p += 5;
-            } else {
-              return false;
-            }
-            break;
-          case Shape::kStringList: {
-            if (first != '[') return false;
-            std::vector<std::string_view>* list = k == kUrls       ? &out->post.urls
-                                                  : k == kHashtags ? &out->post.hashtags
-                                                                   : &out->post.mentions;
-            p = SkipSpace(p + 1);
-            if (*p != ']') {
-              for (;;) {
-                std::string_view item;
-                if (*p != '"' || (p = ReadString(p, &item, &unescaped)) == nullptr) return false;
-                if (item.size() > kMaxTermBytes) return false;
-                list->push_back(item);
-                p = SkipSpace(p);
-                if (*p == ']') break;
-                if (*p != ',') return false;
-                p = SkipSpace(p + 1);
-              }
-            }
-            ++p;
-            break;
-          }
-        }
-      }
-      p = SkipSpace(p);
-      if (*p == '}') break;
-      if (*p != ',') return false;
-      p = SkipSpace(p + 1);
-    }
+  using Step = LineScan::Step;
+  LineScan scan{p, fr.slots, out, unescaped_.get()};
+  scan.p = SkipSpace(scan.p);
+  if (*scan.p != '{') return false;
+  scan.p = SkipSpace(scan.p + 1);
+  Step step = *scan.p == '}' ? Step::kEnd : scan.FastMember<kType>();
+  if (step == Step::kNext && (scan.null & (1u << kType)) == 0) {
+    const std::string_view type = fr.slots[kType].str;
+    if (type == "engagement") step = scan.Prefix<kAccount, kTarget, kKind, kTime>();
+    else if (type == "post") step = scan.Prefix<kId, kAccount, kTime, kText>();
+    else if (type == "account") step = scan.Prefix<kId, kPlatform, kCreatedAt>();
+    else if (type == "claim") step = scan.Prefix<kId, kText>();
   }
-  p = SkipSpace(p + 1);
-  if (*p != '\n') return false;
-  *end = p;
+  while (step == Step::kNext || step == Step::kGeneral) step = scan.GeneralMember();
+  if (step != Step::kEnd) return false;
+  const char* q = SkipSpace(scan.p + 1);
+  if (*q != '\n') return false;
+  *end = q;
   Rejection why;
-  return fr.Finish(seen, out, &why);
+  // Every value read is good (anything else returned above) or null.
+  return fr.Finish(scan.seen, scan.seen & ~scan.null, 0, out, &why);
 }
 
 namespace {

@@ -282,6 +282,16 @@ TEST(RecordParserTest, BatchHandScannerEdgesMatchTheDom) {
       R"({"ty\"pe":"account","id":"u1","platform":"w","created_at":1})",
       R"({"type":"claim","id":"c1","text":"claim text","verdict":"false","source":"x","published":1700000000})",
       R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1}   x)",
+      // The expected order of a type's fields, broken: a repeat, a null type, a type's fields
+      // in another order or after an unknown field, spaces before a colon.
+      R"({"type":"engagement","account":"u1","account":"u2","target":"p1","kind":"like","time":1})",
+      R"({"type":"engagement","account":"u1","target":"p1","target":"p2","kind":"like","time":1})",
+      R"({"type":null,"account":"u1","target":"p1","kind":"like","time":1})",
+      R"({"type":"engagement","time":1,"kind":"like","target":"p1","account":"u1"})",
+      R"({"type":"post","x":1,"id":"p1","account":"u1","time":1,"text":"t"})",
+      R"({"type":"account","id" :"u1","platform": "w","created_at":1})",
+      R"({"type":"claim","id":"c1","text":"t","id":"c2"})",
+      R"({"id":"c1","type":"claim","text":"t"})",
   };
   ExpectBatchMatchesLines(lines);
 }
