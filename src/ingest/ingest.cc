@@ -111,6 +111,11 @@ struct Batch {
   KeptList<PostRecord> posts;
   KeptList<EngagementRecord> engagements;
   KeptList<ClaimRecord> claims;
+  // The texts of the batch's posts, copied by the parsing thread, for the world to adopt
+  // (WorldBuilder::AdoptText): the building thread then copies no text. A fresh chunk per
+  // batch, as the world keeps it.
+  std::unique_ptr<char[]> texts;
+  size_t texts_size = 0;
   std::vector<Rejection> rejections;
   std::vector<Entry> entries;
   size_t n_rejections = 0;
@@ -146,6 +151,8 @@ struct Batch {
     pieces.clear();
     arena.clear();
     entries.clear();
+    texts.reset();
+    texts_size = 0;
     accounts.n = posts.n = engagements.n = claims.n = 0;
     n_rejections = 0;
     file_done = end = parsed = false;
@@ -345,6 +352,19 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
     filler.StartAt(piece.first_line);
     parser->ParseBlock(b->input.get() + piece.offset, piece.size, &filler);
   }
+  size_t text_bytes = 0;
+  for (size_t i = 0; i < b->posts.n; ++i) text_bytes += b->posts.items[i].record.text.size();
+  if (text_bytes > 0) {
+    b->texts = std::make_unique_for_overwrite<char[]>(text_bytes);
+    char* at = b->texts.get();
+    for (size_t i = 0; i < b->posts.n; ++i) {
+      std::string_view& text = b->posts.items[i].record.text;
+      std::memcpy(at, text.data(), text.size());
+      text = std::string_view(at, text.size());
+      at += text.size();
+    }
+    b->texts_size = text_bytes;
+  }
   b->parsed = true;
 }
 
@@ -451,6 +471,7 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
     std::unique_ptr<Batch> b = queue.Pop();
     if (failure.ok()) {
       ParseLines(&parser, builder, b.get());
+      if (b->texts) builder.AdoptText(std::move(b->texts), b->texts_size);
       const std::string& file = inputs[b->file_index] == "-" ? std::string("<stdin>") : inputs[b->file_index];
       const std::vector<Batch::Entry>& entries = b->entries;
       for (size_t i = 0; i < entries.size(); ++i) {

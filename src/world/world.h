@@ -17,6 +17,7 @@
 #include "core/time.h"
 #include "ingest/record.h"
 #include "world/interner.h"
+#include "world/text_store.h"
 
 namespace sluice {
 
@@ -46,7 +47,7 @@ struct PostTable {
   std::vector<uint8_t> declared;
   std::vector<AccountId> account;
   std::vector<Time32> time;
-  std::vector<uint64_t> text_offset;     // text of post i is text_arena[text_offset[i], +text_len[i])
+  std::vector<const char*> text_at;      // text of post i is [text_at[i], +text_len[i]), in `texts`
   std::vector<uint32_t> text_len;
   std::vector<uint16_t> platform;
   std::vector<PostId> repost_of, reply_to;
@@ -56,11 +57,9 @@ struct PostTable {
   std::vector<uint32_t> term_begin;
   std::vector<uint8_t> n_urls, n_hashtags, n_mentions;
   std::vector<TermId> terms;
-  std::string text_arena;
+  TextStore texts;
   uint32_t size() const { return ids.size(); }
-  std::string_view text(PostId p) const {
-    return std::string_view(text_arena.data() + text_offset[p], text_len[p]);
-  }
+  std::string_view text(PostId p) const { return std::string_view(text_at[p], text_len[p]); }
 };
 
 struct EngagementTable {

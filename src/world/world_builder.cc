@@ -18,16 +18,14 @@ void WorldBuilder::ReserveForInput(uint64_t input_bytes) {
   constexpr uint64_t kMinLineBytes = 64;
   constexpr uint64_t kRowBytes = 21 + 46;  // an engagement's columns and a post's fixed ones
   const uint64_t rows = std::min(input_bytes / kMinLineBytes, memory / 4 / kRowBytes);
-  const uint64_t text = std::min(input_bytes, memory / 4);
   auto reserve = [](size_t n, auto&... cols) { (cols.reserve(n), ...); };
   try {
     EngagementTable& e = w_.engagements;
     reserve(rows, e.account, e.target, e.time, e.kind, e.device, e.ip);
     PostTable& p = w_.posts;
-    reserve(rows, p.declared, p.account, p.time, p.text_offset, p.text_len, p.platform,
+    reserve(rows, p.declared, p.account, p.time, p.text_at, p.text_len, p.platform,
             p.repost_of, p.reply_to, p.device, p.ip, p.term_begin, p.n_urls, p.n_hashtags,
             p.n_mentions);
-    p.text_arena.reserve(text);
   } catch (const std::bad_alloc&) {
     // Strict overcommit refused the address space: the columns grow as they need instead.
   }
@@ -73,7 +71,7 @@ PostId WorldBuilder::PostRef(std::string_view id, IdHash h) {
     p.declared.push_back(0);
     p.account.push_back(kNone);
     p.time.push_back(0);
-    p.text_offset.push_back(0);
+    p.text_at.push_back(nullptr);
     p.text_len.push_back(0);
     p.platform.push_back(kNoPlatform);
     p.repost_of.push_back(kNone);
@@ -208,9 +206,8 @@ bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* wh
   p.declared[i] = 1;
   p.account[i] = account;
   p.time[i] = static_cast<Time32>(r.time);
-  p.text_offset[i] = p.text_arena.size();
+  p.text_at[i] = p.texts.InLastAdopted(r.text) ? r.text.data() : p.texts.Append(r.text).data();
   p.text_len[i] = static_cast<uint32_t>(r.text.size());
-  p.text_arena.append(r.text);
   p.platform[i] = r.platform ? Platform(*r.platform) : kNoPlatform;
   p.repost_of[i] = repost_of;
   p.reply_to[i] = reply_to;
@@ -315,11 +312,11 @@ World::Memory World::MemoryUsage() const {
                Bytes(a.followers) + Bytes(a.following) + Bytes(a.verified) + Bytes(a.device) +
                Bytes(a.ip) + Bytes(a.name);
   const PostTable& p = posts;
-  m.posts_fixed = Bytes(p.declared) + Bytes(p.account) + Bytes(p.time) + Bytes(p.text_offset) +
+  m.posts_fixed = Bytes(p.declared) + Bytes(p.account) + Bytes(p.time) + Bytes(p.text_at) +
                   Bytes(p.text_len) + Bytes(p.platform) + Bytes(p.repost_of) +
                   Bytes(p.reply_to) + Bytes(p.device) + Bytes(p.ip) + Bytes(p.term_begin) +
                   Bytes(p.n_urls) + Bytes(p.n_hashtags) + Bytes(p.n_mentions);
-  m.post_text = p.text_arena.size();
+  m.post_text = p.texts.bytes();
   m.post_ids = p.ids.MemoryBytes();
   m.post_terms = Bytes(p.terms);
   const EngagementTable& e = engagements;

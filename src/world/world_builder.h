@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "core/flat_u64_map.h"
@@ -65,13 +66,17 @@ class WorldBuilder {
   // overlapping their misses is most of the building speed. Never changes the result.
   void Prefetch(RecordType t, const RecordHashes& h) const;
 
-  // Reserves room for the world read from about `input_bytes` of JSONL: the text arena and the
-  // engagement and post columns, generously (no record line is much under 64 bytes), so they
-  // never grow by doubling — each doubling wrote the whole column into fresh pages again (a
-  // 1 GB input took 215k page faults, 125k with the reservation). Reserved room that is never
-  // written is address space only: it costs no memory. Capped at a quarter of physical memory
-  // for the text and a quarter for the columns; a reservation the system refuses is skipped.
+  // Reserves room for the world read from about `input_bytes` of JSONL: the engagement and
+  // post columns, generously (no record line is much under 64 bytes), so they never grow by
+  // doubling — each doubling wrote the whole column into fresh pages again (a 1 GB input took
+  // 215k page faults, 125k with the reservation). Reserved room that is never written is
+  // address space only: it costs no memory. Capped at a quarter of physical memory; a
+  // reservation the system refuses is skipped. (Texts need none: see TextStore.)
   void ReserveForInput(uint64_t input_bytes);
+
+  // Takes a chunk of post texts written elsewhere (a bulk loader's parsing thread) into the
+  // world; a post added next whose text lies in it keeps it there, uncopied.
+  void AdoptText(std::unique_ptr<char[]> chunk, size_t size) { w_.posts.texts.Adopt(std::move(chunk), size); }
 
   // Sorts engagements by time, counts dangling references and hands over the world.
   // The builder is empty afterwards.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <memory>
+
 #include "ingest/record_parser.h"
 
 namespace sluice {
@@ -99,11 +102,42 @@ TEST(WorldBuilderReserveTest, ReservingForTheInputChangesNothingButCapacity) {
   EXPECT_EQ(reserved.engagements.time, plain.engagements.time);
   EXPECT_EQ(reserved.engagements.device, plain.engagements.device);
   EXPECT_EQ(reserved.posts.account, plain.posts.account);
-  EXPECT_EQ(reserved.posts.text_offset, plain.posts.text_offset);
-  EXPECT_EQ(reserved.posts.text_arena, plain.posts.text_arena);
+  ASSERT_EQ(reserved.posts.size(), plain.posts.size());
+  for (PostId p = 0; p < plain.posts.size(); ++p) EXPECT_EQ(reserved.posts.text(p), plain.posts.text(p));
   EXPECT_EQ(reserved.posts.device, plain.posts.device);
   EXPECT_EQ(reserved.MemoryUsage().total(), plain.MemoryUsage().total());
   EXPECT_EQ(plain.MemoryUsage().engagements, plain.engagements.size() * 21u);
+}
+
+TEST(WorldTextTest, AdoptedTextsStayWhereTheyAreAndOthersAreCopied) {
+  // A post whose text lies in the chunk adopted last keeps it there; any other text is copied,
+  // and a stored text never moves as more are added.
+  WorldBuilder b("salt");
+  auto chunk = std::make_unique<char[]>(8);
+  std::memcpy(chunk.get(), "helloabc", 8);
+  const char* adopted = chunk.get();
+  b.AdoptText(std::move(chunk), 8);
+  RecordParser parser;
+  Record r;
+  Rejection why;
+  ASSERT_TRUE(parser.Parse(R"({"type":"post","id":"p1","account":"u1","time":1,"text":"x"})", 0, &r, &why));
+  r.post.text = std::string_view(adopted, 5);
+  ASSERT_TRUE(b.Add(r, &why));
+  std::string outside = "elsewhere";
+  ASSERT_TRUE(parser.Parse(R"({"type":"post","id":"p2","account":"u1","time":1,"text":"x"})", 0, &r, &why));
+  r.post.text = outside;
+  ASSERT_TRUE(b.Add(r, &why));
+  std::string big(3u << 20, 'z');  // more than a chunk of copied text
+  ASSERT_TRUE(parser.Parse(R"({"type":"post","id":"p3","account":"u1","time":1,"text":"x"})", 0, &r, &why));
+  r.post.text = big;
+  ASSERT_TRUE(b.Add(r, &why));
+  outside = "changed!!";
+  World w = b.Finalize(nullptr);
+  EXPECT_EQ(w.posts.text(0), "hello");
+  EXPECT_EQ(w.posts.text(0).data(), adopted);
+  EXPECT_EQ(w.posts.text(1), "elsewhere");
+  EXPECT_EQ(w.posts.text(2), big);
+  EXPECT_EQ(w.MemoryUsage().post_text, 8 + 9 + big.size());
 }
 
 }  // namespace
