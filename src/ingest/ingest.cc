@@ -159,7 +159,6 @@ struct Batch {
     bytes_in = bytes_out = 0;
     status = Status::Ok();
   }
-  bool empty() const { return pieces.empty(); }
   // Whether `bytes` more (and a newline) fit.
   bool Fits(size_t bytes) const { return input_size + bytes + 1 <= input_capacity; }
   // Appends a block of whole lines, or one line with `newline` added, starting at line
@@ -192,6 +191,20 @@ struct Batch {
   std::string_view Keep(std::string_view s) {
     const bool in_input = s.data() >= input.get() && s.data() + s.size() <= input.get() + input_size;
     return in_input ? s : Copy(s);
+  }
+  // Copies the texts of the batch's posts into `texts` and points the posts at them.
+  void CopyTexts() {
+    texts_size = 0;
+    for (size_t i = 0; i < posts.n; ++i) texts_size += posts.items[i].record.text.size();
+    if (texts_size == 0) return;
+    texts = std::make_unique_for_overwrite<char[]>(texts_size);
+    char* at = texts.get();
+    for (size_t i = 0; i < posts.n; ++i) {
+      std::string_view& text = posts.items[i].record.text;
+      std::memcpy(at, text.data(), text.size());
+      text = std::string_view(at, text.size());
+      at += text.size();
+    }
   }
   uint32_t NewRejection() {
     if (rejections.size() <= n_rejections) rejections.emplace_back();
@@ -352,19 +365,7 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
     filler.StartAt(piece.first_line);
     parser->ParseBlock(b->input.get() + piece.offset, piece.size, &filler);
   }
-  size_t text_bytes = 0;
-  for (size_t i = 0; i < b->posts.n; ++i) text_bytes += b->posts.items[i].record.text.size();
-  if (text_bytes > 0) {
-    b->texts = std::make_unique_for_overwrite<char[]>(text_bytes);
-    char* at = b->texts.get();
-    for (size_t i = 0; i < b->posts.n; ++i) {
-      std::string_view& text = b->posts.items[i].record.text;
-      std::memcpy(at, text.data(), text.size());
-      text = std::string_view(at, text.size());
-      at += text.size();
-    }
-    b->texts_size = text_bytes;
-  }
+  b->CopyTexts();
   b->parsed = true;
 }
 

@@ -183,7 +183,7 @@ TEST(IngestTest, BatchedParsingKeepsEveryLineAndItsNumber) {
         default: text += R"({"type":"post","id":"p9","account":"u1","time":"later","text":"x"})";
       }
     }
-    if (i < kLines) text += "\n";  // the last line has no newline
+    if (i < kLines) text += i % 7 == 0 ? "\r\n" : "\n";  // some CRLF; the last line has none
   }
   WriteFile(dir.Path("big.jsonl"), text);
   WriteFile(dir.Path("small.jsonl"), std::string("\n") + R"({"type":"account"})" + "\n");
@@ -210,6 +210,7 @@ TEST(IngestTest, BatchedParsingKeepsEveryLineAndItsNumber) {
 
   const World& world = w.value();
   EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kPost)], 1u);
+  EXPECT_EQ(world.posts.text(world.posts.ids.Find("p1")), "x");  // not the duplicate's "again"
   ASSERT_EQ(world.engagements.size(), good.size());
   for (size_t k = 0; k < good.size(); ++k) {
     ASSERT_EQ(world.accounts.ids.Get(world.engagements.account[k]), "u" + std::to_string(good[k]));
