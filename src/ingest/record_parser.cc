@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "text/code_points.h"
+
 namespace sluice {
 
 std::string_view RecordTypeName(RecordType t) {
@@ -611,18 +613,11 @@ const char* DecodeEscape(const char* p, char** out) {
         cp = cp << 4 | static_cast<uint32_t>(d);
       }
       if (cp >= 0xD800 && cp <= 0xDFFF) return nullptr;  // pairs and lone halves: the DOM's call
-      char* o = *out;
-      if (cp < 0x80) {
-        *o++ = static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        *o++ = static_cast<char>(0xC0 | cp >> 6);
-        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-      } else {
-        *o++ = static_cast<char>(0xE0 | cp >> 12);
-        *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *o++ = static_cast<char>(0x80 | (cp & 0x3F));
-      }
-      *out = o;
+      struct Cursor {  // text::AppendUtf8 writes through push_back
+        char** at;
+        void push_back(char c) { *(*at)++ = c; }
+      } cursor{out};
+      text::AppendUtf8(&cursor, static_cast<char32_t>(cp));
       return p + 6;
     }
     default: return nullptr;
@@ -850,7 +845,6 @@ struct LineScan {
 // Sluice's own writers (gen, import) use; fields in another order or spacing are read as well,
 // by name, only with less predictable branches.
 bool RecordParser::ScanRecord(const char* p, const char** end, Record* out) {
-  id_text_used_ = 0;
   FieldReader& fr = *fields_;
   out->post.urls.clear();
   out->post.hashtags.clear();
