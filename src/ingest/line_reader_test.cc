@@ -17,32 +17,14 @@ struct ReadAll {
   std::vector<Line> lines;
   std::vector<std::string> text;
   Status status;
+  size_t blocks = 0;       // blocks NextBlock gave
+  uint64_t bytes_out = 0;  // the reader's count at the end
 };
 
-ReadAll Read(const std::string& path, size_t max_line = 1 << 20) {
-  ReadAll r;
-  auto opened = LineReader::Open(path, max_line);
-  if (!opened.ok()) {
-    r.status = opened.status();
-    return r;
-  }
-  Line line;
-  for (;;) {
-    Result<bool> more = opened.value()->Next(&line);
-    if (!more.ok()) {
-      r.status = more.status();
-      return r;
-    }
-    if (!more.value()) break;
-    r.lines.push_back(line);
-    r.text.emplace_back(line.bytes);
-  }
-  return r;
-}
-
-// Reads with NextBlock where it gives a block and Next otherwise, splitting blocks into lines
-// the way Next does (a trailing '\r' is not part of the line).
-ReadAll ReadByBlocks(const std::string& path, size_t max_line, size_t* blocks, size_t* bytes_out) {
+// Reads every line with Next; or, with `blocks`, with NextBlock where it gives a block and Next
+// otherwise, splitting blocks into lines the way Next does (a trailing '\r' is not part of the
+// line) and checking each block's numbering.
+ReadAll Read(const std::string& path, size_t max_line = 1 << 20, bool blocks = false) {
   ReadAll r;
   auto opened = LineReader::Open(path, max_line);
   if (!opened.ok()) {
@@ -50,16 +32,15 @@ ReadAll ReadByBlocks(const std::string& path, size_t max_line, size_t* blocks, s
     return r;
   }
   LineReader& reader = *opened.value();
-  *blocks = 0;
   for (;;) {
     LineBlock block;
-    Result<bool> got = reader.NextBlock(&block);
+    Result<bool> got = blocks ? reader.NextBlock(&block) : Result<bool>(false);
     if (!got.ok()) {
       r.status = got.status();
       return r;
     }
     if (got.value()) {
-      ++*blocks;
+      ++r.blocks;
       EXPECT_EQ(block.first_line, r.lines.size() + 1);
       uint64_t n = 0;
       for (size_t at = 0; at < block.bytes.size(); ++n) {
@@ -68,8 +49,7 @@ ReadAll ReadByBlocks(const std::string& path, size_t max_line, size_t* blocks, s
         if (nl == std::string_view::npos) break;
         std::string_view text = block.bytes.substr(at, nl - at);
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        Line line{text, block.first_line + n, text.size(), false};
-        r.lines.push_back(line);
+        r.lines.push_back(Line{text, block.first_line + n, text.size(), false});
         r.text.emplace_back(text);
         at = nl + 1;
       }
@@ -86,7 +66,7 @@ ReadAll ReadByBlocks(const std::string& path, size_t max_line, size_t* blocks, s
     r.lines.push_back(line);
     r.text.emplace_back(line.bytes);
   }
-  *bytes_out = reader.bytes_out();
+  r.bytes_out = reader.bytes_out();
   return r;
 }
 
@@ -107,11 +87,11 @@ TEST(LineReaderTest, BlocksGiveTheSameLinesAsNext) {
   for (const char* name : {"plain", "z"}) {
     for (size_t max_line : {size_t{80}, size_t{81}, size_t{82}, size_t{1} << 20}) {
       ReadAll want = Read(dir.Path(name), max_line);
-      size_t blocks = 0, bytes_out = 0;
-      ReadAll got = ReadByBlocks(dir.Path(name), max_line, &blocks, &bytes_out);
+      ReadAll got = Read(dir.Path(name), max_line, true);
       ASSERT_TRUE(got.status.ok()) << got.status.message();
-      EXPECT_GT(blocks, 0u);
-      EXPECT_EQ(bytes_out, body.size()) << "every byte handed out once";
+      EXPECT_GT(got.blocks, 0u);
+      EXPECT_EQ(got.bytes_out, body.size()) << "every byte handed out once";
+      EXPECT_EQ(want.bytes_out, body.size());
       ASSERT_EQ(got.text.size(), want.text.size()) << name << " " << max_line;
       for (size_t i = 0; i < want.text.size(); ++i) {
         ASSERT_EQ(got.text[i], want.text[i]) << name << " line " << i + 1;

@@ -150,7 +150,7 @@ const char* kGood = R"({"type":"engagement","account":"u1","target":"p1","kind":
 TEST(RecordParserTest, BatchGivesEveryDataCaseItsOwnOutcome) {
   std::vector<std::string> cases = DataCaseLines();
   ASSERT_GE(cases.size(), 30u);
-  // Alone, then each case between good lines, so a bad line sits mid-run and is followed by
+  // Alone, then each case between good lines, so a bad line sits mid-block and is followed by
   // lines that must still come out right.
   ExpectBatchMatchesLines(cases);
   std::vector<std::string> mixed;
@@ -162,10 +162,10 @@ TEST(RecordParserTest, BatchGivesEveryDataCaseItsOwnOutcome) {
   ExpectBatchMatchesLines(mixed);
 }
 
-TEST(RecordParserTest, BatchRejectsLinesTheStreamWouldReadDifferently) {
-  // Each of these is read by a document stream in a way that does not match the line: two
-  // documents on one line, a document spanning two lines, bytes around a document, a scalar,
-  // an unclosed string that swallows the next line, invalid UTF-8, a blank line.
+TEST(RecordParserTest, BatchGivesLinesThatAreNotOneObjectTheirOwnOutcome) {
+  // None of these is one whole object on its line: two documents on one line, a document
+  // spanning two lines, bytes around a document, a scalar, an unclosed string that would
+  // swallow the next line, invalid UTF-8, blank lines.
   std::vector<std::string> lines = {
       kGood,
       R"({"type":"account","id":"u1","platform":"w","created_at":1} {"type":"account","id":"u2","platform":"w","created_at":1})",
@@ -193,9 +193,9 @@ TEST(RecordParserTest, BatchRejectsLinesTheStreamWouldReadDifferently) {
   ExpectBatchMatchesLines(lines);
 }
 
-TEST(RecordParserTest, BatchOverManyRunsKeepsEveryLine) {
-  // Enough lines for several runs of the stream, with bad lines at scattered places (the first
-  // and last lines, and lines that fall near run boundaries), and one line far longer than a run.
+TEST(RecordParserTest, BatchOfManyLinesKeepsEveryLine) {
+  // Many lines, with bad lines at scattered places (the first and the last among them), and
+  // one line far longer than the rest.
   std::vector<std::string> lines;
   for (int i = 0; i < 3000; ++i) {
     if (i % 97 == 0 || i == 2999) lines.push_back("{\"type\":\"post\",\"id\":\"p" + std::to_string(i) + "\"");
@@ -206,8 +206,8 @@ TEST(RecordParserTest, BatchOverManyRunsKeepsEveryLine) {
 }
 
 TEST(RecordParserTest, BatchFastPathAcceptsOnlyWhatTheDomAccepts) {
-  // The batch reads lines with simdjson's On-Demand stream and must accept exactly the records
-  // the DOM parser accepts, field for field; each of these once got (or could get) past it.
+  // The batch's fast path must accept exactly the records the DOM parser accepts, field for
+  // field; each of these once got (or could get) past a fast path of an earlier version.
   std::vector<std::string> lines = {
       // A string value followed by a colon: skipping an unread value took it for a key.
       R"({"type":"post","id":"p1","account":"u1","time":1,"text":"x","reply_to":"d":"p3"})",
@@ -239,16 +239,14 @@ TEST(RecordParserTest, BatchFastPathAcceptsOnlyWhatTheDomAccepts) {
       kGood,
   };
   ExpectBatchMatchesLines(lines);
-  // Last line of the run: a whole record, then the start of another. The stream drops a
-  // trailing partial document without an error. (Alone with a good line, so no earlier line
-  // has sent the run to the line-by-line path.)
+  // Last line: a whole record, then the start of another (simdjson's document stream once
+  // dropped the partial one without an error), with and without a final newline.
   std::vector<std::string> tail = {
       kGood, R"({"type":"account","id":42,"platform":"weibo","created_at":1704067200}{"type":"acc)"};
   ExpectBatchMatchesLines(tail);
   ExpectBatchMatchesLines(tail, false);
-  // Last line of the run: a whole record, then the first byte of a two-byte UTF-8 sequence. No
-  // token follows the record, nothing is truncated; the stream reports the bad byte as one more
-  // document.
+  // Last line: a whole record, then the first byte of a two-byte UTF-8 sequence (invalid
+  // UTF-8 after the object).
   std::vector<std::string> bad_tail = {kGood, std::string(kGood) + "\xCC"};
   ExpectBatchMatchesLines(bad_tail);
   ExpectBatchMatchesLines(bad_tail, false);
