@@ -5,6 +5,11 @@
 #include <cstdint>
 #include <string_view>
 
+// Inlined: ids and tokens are short, and XXH3's short-input path is a few instructions that
+// a call into the shared library (with its dispatch) costs more than.
+#ifndef XXH_INLINE_ALL
+#define XXH_INLINE_ALL
+#endif
 #include <xxhash.h>
 
 namespace sluice {

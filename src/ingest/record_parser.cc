@@ -333,8 +333,13 @@ struct FieldReader {
     return true;
   }
 
-  std::optional<std::string_view> Opt(int key) const {
-    return Has(key) ? std::optional<std::string_view>(slots[key].str) : std::nullopt;
+  // Sets *dst to the value of `key` when it holds a good one, else to nothing. In place: an
+  // optional built and returned by value was copied through the stack in pieces, and reading
+  // its flag's byte back as part of a word stalled the store forwarding on every record.
+  template <typename T>
+  void SetOpt(int key, T Slot::*member, std::optional<T>* dst) const {
+    if (Has(key)) dst->emplace(slots[key].*member);
+    else dst->reset();
   }
   bool Has(int key) const { return ok & (1u << key); }
 
@@ -464,8 +469,8 @@ bool FieldReader::Finish(uint32_t seen, uint32_t good, uint32_t bad, Record* out
     e.target = s[kTarget].str;
     e.kind = *kind;
     e.time = s[kTime].num;
-    e.device = fr.Opt(kDevice);
-    e.ip = fr.Opt(kIp);
+    fr.SetOpt(kDevice, &Slot::str, &e.device);
+    fr.SetOpt(kIp, &Slot::str, &e.ip);
     return true;
   }
   if (type.str == "post") {
@@ -484,11 +489,11 @@ bool FieldReader::Finish(uint32_t seen, uint32_t good, uint32_t bad, Record* out
     p.account = s[kAccount].str;
     p.time = s[kTime].num;
     p.text = s[kText].str;
-    p.platform = fr.Opt(kPlatform);
-    p.repost_of = fr.Opt(kRepostOf);
-    p.reply_to = fr.Opt(kReplyTo);
-    p.device = fr.Opt(kDevice);
-    p.ip = fr.Opt(kIp);
+    fr.SetOpt(kPlatform, &Slot::str, &p.platform);
+    fr.SetOpt(kRepostOf, &Slot::str, &p.repost_of);
+    fr.SetOpt(kReplyTo, &Slot::str, &p.reply_to);
+    fr.SetOpt(kDevice, &Slot::str, &p.device);
+    fr.SetOpt(kIp, &Slot::str, &p.ip);
     return true;
   }
   if (type.str == "account") {
@@ -505,12 +510,12 @@ bool FieldReader::Finish(uint32_t seen, uint32_t good, uint32_t bad, Record* out
     a.id = s[kId].str;
     a.platform = s[kPlatform].str;
     a.created_at = s[kCreatedAt].num;
-    a.followers = fr.Has(kFollowers) ? std::optional<int64_t>(s[kFollowers].num) : std::nullopt;
-    a.following = fr.Has(kFollowing) ? std::optional<int64_t>(s[kFollowing].num) : std::nullopt;
-    a.verified = fr.Has(kVerified) ? std::optional<bool>(s[kVerified].flag) : std::nullopt;
-    a.device = fr.Opt(kDevice);
-    a.ip = fr.Opt(kIp);
-    a.name = fr.Opt(kName);
+    fr.SetOpt(kFollowers, &Slot::num, &a.followers);
+    fr.SetOpt(kFollowing, &Slot::num, &a.following);
+    fr.SetOpt(kVerified, &Slot::flag, &a.verified);
+    fr.SetOpt(kDevice, &Slot::str, &a.device);
+    fr.SetOpt(kIp, &Slot::str, &a.ip);
+    fr.SetOpt(kName, &Slot::str, &a.name);
     return true;
   }
   if (type.str == "claim") {
@@ -519,10 +524,9 @@ bool FieldReader::Finish(uint32_t seen, uint32_t good, uint32_t bad, Record* out
     ClaimRecord& c = out->claim;
     c.id = s[kId].str;
     c.text = s[kText].str;
-    c.verdict = fr.Opt(kVerdict);
-    c.source = fr.Opt(kSource);
-    c.published = fr.Has(kPublished) ? std::optional<UnixSeconds>(s[kPublished].num)
-                                                   : std::nullopt;
+    fr.SetOpt(kVerdict, &Slot::str, &c.verdict);
+    fr.SetOpt(kSource, &Slot::str, &c.source);
+    fr.SetOpt(kPublished, &Slot::num, &c.published);
     return true;
   }
   why->reason = RejectReason::kUnknownType;

@@ -26,6 +26,9 @@ void WorldBuilder::ReserveForInput(uint64_t input_bytes) {
     reserve(rows, p.declared, p.account, p.time, p.text_at, p.text_len, p.platform,
             p.repost_of, p.reply_to, p.device, p.ip, p.term_begin, p.n_urls, p.n_hashtags,
             p.n_mentions);
+    // Post and account ids' strings, as if every line brought a new one of 8 bytes.
+    p.ids.ReserveStorage(rows, rows * 8);
+    w_.accounts.ids.ReserveStorage(rows, rows * 8);
   } catch (const std::bad_alloc&) {
     // Strict overcommit refused the address space: the columns grow as they need instead.
   }
