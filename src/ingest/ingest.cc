@@ -67,17 +67,19 @@ struct Kept {
   RecordHashes hashes;
 };
 
-// Records of one type in a batch; the vectors only grow, so their elements keep the capacity
+// Items of one type in a batch; the vectors only grow, so their elements keep the capacity
 // of their lists from batch to batch.
-template <typename R>
-struct KeptList {
-  std::vector<Kept<R>> items;
+template <typename T>
+struct ItemList {
+  std::vector<T> items;
   size_t n = 0;
-  Kept<R>& Next() {
+  T& Next() {
     if (items.size() <= n) items.emplace_back();
     return items[n++];
   }
 };
+template <typename R>
+using KeptList = ItemList<Kept<R>>;
 
 struct Batch {
   enum Kind : uint8_t { kRecord, kReject, kBlank };
@@ -98,18 +100,21 @@ struct Batch {
     uint32_t rejection;    // of an over-long line
     bool too_long;
   };
-  // The pieces' bytes back to back, with simdjson's padding after the last; fixed capacity, so
-  // views into it stay valid.
-  std::unique_ptr<char[]> input;
+  // One buffer of fixed size, so views into it stay valid: the input, then the arena.
+  // input: the pieces' bytes back to back, with simdjson's padding after the last.
+  // arena: strings of parsed records that do not lie in the input (unescaped, or made from
+  // integers). Every such string is made from its own line's bytes and is no longer than they
+  // are, so the arena never needs more than the input holds.
+  // Packed engagements locate their ids by offsets from the buffer's start (`base`).
+  std::unique_ptr<char[]> buffer;
+  char* input;
   size_t input_size = 0, input_capacity;
+  char* arena;
+  size_t arena_size = 0;
   std::vector<Piece> pieces;
-  // Strings of parsed records that do not lie in `input` (unescaped, or made from integers).
-  // Never reallocated: every such string is made from its own line's bytes and is no longer
-  // than they are, so the arena never needs more than `input` holds.
-  std::string arena;
   KeptList<AccountRecord> accounts;
   KeptList<PostRecord> posts;
-  KeptList<EngagementRecord> engagements;
+  ItemList<PackedEngagement> engagements;  // 78% of the records of a typical input
   KeptList<ClaimRecord> claims;
   // The texts of the batch's posts, copied by the parsing thread, for the world to adopt
   // (WorldBuilder::AdoptText): the building thread then copies no text. A fresh chunk per
@@ -127,7 +132,8 @@ struct Batch {
 
   Status status;            // a fatal input error ends the run
 
-  // Calls f with the Kept record of entry `e`, whatever its type. REQUIRES: e.kind == kRecord.
+  // Calls f with the item of entry `e` (a Kept record, or a PackedEngagement), whatever its
+  // type. REQUIRES: e.kind == kRecord.
   template <typename F>
   decltype(auto) WithRecord(const Entry& e, F&& f) const {
     switch (e.type) {
@@ -143,13 +149,15 @@ struct Batch {
   // newline added, fits an empty batch.
   explicit Batch(size_t max_line_bytes)
       : input_capacity(std::max(kInputBytes, max_line_bytes + 2)) {
-    input.reset(new char[input_capacity + simdjson::SIMDJSON_PADDING]);
-    arena.reserve(input_capacity);
+    buffer.reset(new char[2 * input_capacity + simdjson::SIMDJSON_PADDING]);
+    input = buffer.get();
+    arena = input + input_capacity + simdjson::SIMDJSON_PADDING;
   }
+  const char* base() const { return buffer.get(); }
   void Reset() {
     input_size = 0;
     pieces.clear();
-    arena.clear();
+    arena_size = 0;
     entries.clear();
     texts.reset();
     texts_size = 0;
@@ -164,7 +172,7 @@ struct Batch {
   // Appends a block of whole lines, or one line with `newline` added, starting at line
   // `first_line`. REQUIRES: Fits(bytes.size()).
   void AddLines(std::string_view bytes, uint64_t first_line, bool newline) {
-    char* at = input.get() + input_size;
+    char* at = input + input_size;
     std::memcpy(at, bytes.data(), bytes.size());
     if (newline) at[bytes.size()] = '\n';
     pieces.push_back(Piece{input_size, bytes.size() + newline, first_line, 0, 0, false});
@@ -174,22 +182,23 @@ struct Batch {
   // REQUIRES: Fits(kRawKeep).
   void AddTooLong(const Line& line, Rejection why) {
     const size_t keep = std::min(line.bytes.size(), kRawKeep);
-    std::memcpy(input.get() + input_size, line.bytes.data(), keep);
+    std::memcpy(input + input_size, line.bytes.data(), keep);
     pieces.push_back(Piece{input_size, keep, line.number, line.full_length, NewRejection(), true});
     rejections[pieces.back().rejection] = std::move(why);
     input_size += keep;
   }
   std::string_view Copy(std::string_view s) {
-    // Unreachable (see `arena`), and a reallocation would leave views dangling: stop hard.
-    if (arena.size() + s.size() > arena.capacity()) std::abort();
-    size_t at = arena.size();
-    arena.append(s);
-    return std::string_view(arena.data() + at, s.size());
+    // Unreachable (see `arena`), and writing past it would corrupt memory: stop hard.
+    if (arena_size + s.size() > input_capacity) std::abort();
+    char* at = arena + arena_size;
+    std::memcpy(at, s.data(), s.size());
+    arena_size += s.size();
+    return std::string_view(at, s.size());
   }
   // A string of a parsed record that outlives the parser: the parser's fast path points into
   // the batch's own input, which lives as long as the batch; anything else is copied.
   std::string_view Keep(std::string_view s) {
-    const bool in_input = s.data() >= input.get() && s.data() + s.size() <= input.get() + input_size;
+    const bool in_input = s.data() >= input && s.data() + s.size() <= input + input_size;
     return in_input ? s : Copy(s);
   }
   // Copies the texts of the batch's posts into `texts` and points the posts at them.
@@ -237,13 +246,6 @@ void Persist(Batch* b, PostRecord* p) {
   CopyOpt(b, &p->ip);
   for (auto* list : {&p->urls, &p->hashtags, &p->mentions})
     for (std::string_view& s : *list) s = b->Keep(s);
-}
-
-void Persist(Batch* b, EngagementRecord* e) {
-  e->account = b->Keep(e->account);
-  e->target = b->Keep(e->target);
-  CopyOpt(b, &e->device);
-  CopyOpt(b, &e->ip);
 }
 
 void Persist(Batch* b, ClaimRecord* c) {
@@ -321,7 +323,15 @@ class BatchFiller : public BlockSink {
     switch (record.type) {
       case RecordType::kAccount: e.index = Keep(&b_->accounts, record.account); break;
       case RecordType::kPost: e.index = Keep(&b_->posts, record.post); break;
-      case RecordType::kEngagement: e.index = Keep(&b_->engagements, record.engagement); break;
+      case RecordType::kEngagement: {
+        // Only the ids' bytes are kept: the tokens are hashed here, and their text is done with.
+        EngagementRecord r = record.engagement;
+        r.account = b_->Keep(r.account);
+        r.target = b_->Keep(r.target);
+        b_->engagements.Next() = builder_.Pack(r, b_->base());
+        e.index = static_cast<uint32_t>(b_->engagements.n - 1);
+        break;
+      }
       case RecordType::kClaim: e.index = Keep(&b_->claims, record.claim); break;
     }
   }
@@ -358,12 +368,12 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
   for (const Batch::Piece& piece : b->pieces) {
     if (piece.too_long) {
       b->entries.push_back(Batch::Entry{piece.first_line, piece.full_length,
-                                        std::string_view(b->input.get() + piece.offset, piece.size),
+                                        std::string_view(b->input + piece.offset, piece.size),
                                         piece.rejection, Batch::kReject, RecordType::kAccount});
       continue;
     }
     filler.StartAt(piece.first_line);
-    parser->ParseBlock(b->input.get() + piece.offset, piece.size, &filler);
+    parser->ParseBlock(b->input + piece.offset, piece.size, &filler);
   }
   b->CopyTexts();
   b->parsed = true;
@@ -440,6 +450,32 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
   push();
 }
 
+// What the building thread does with each kind of batch item: bring its bytes into the cache,
+// then the world's slots it names, then add it.
+template <typename R>
+void WarmItem(const Kept<R>& kept) {
+  const char* p = reinterpret_cast<const char*>(&kept);
+  for (size_t at = 0; at < sizeof kept; at += 64) __builtin_prefetch(p + at);
+  // A new post is a new id, whose bytes the world copies.
+  if constexpr (std::is_same_v<R, PostRecord>) __builtin_prefetch(kept.record.id.data());
+}
+void WarmItem(const PackedEngagement& e) { __builtin_prefetch(&e); }
+
+template <typename R>
+void WarmSlots(const WorldBuilder& builder, RecordType type, const Kept<R>& kept) {
+  builder.Prefetch(type, kept.hashes);
+}
+void WarmSlots(const WorldBuilder& builder, RecordType, const PackedEngagement& e) { builder.Prefetch(e); }
+
+template <typename R>
+bool AddItem(WorldBuilder* builder, const Batch&, const Kept<R>& kept, Rejection* why) {
+  return builder->Add(kept.record, kept.hashes, why);
+}
+bool AddItem(WorldBuilder* builder, const Batch& b, const PackedEngagement& e, Rejection*) {
+  builder->AddPacked(e, b.base());
+  return true;
+}
+
 // About how many bytes of JSONL the inputs hold, for WorldBuilder::ReserveForInput: a plain
 // file's size; a zstd file's size times 8 (a guess: too high costs address space only, too low
 // a column doubling); nothing for stdin.
@@ -460,6 +496,9 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
                      RejectSink* rejects, IngestStats* stats) {
   auto t0 = std::chrono::steady_clock::now();
   SLUICE_RETURN_IF_ERROR(CheckInputs(inputs));
+  if (options.max_line_bytes > kMaxLineLimit)
+    return Status::InvalidInput("--max-line-bytes " + std::to_string(options.max_line_bytes) +
+                                " is over the limit of " + std::to_string(kMaxLineLimit) + " (1 GiB)");
   WorldBuilder builder(options.salt);
   builder.ReserveForInput(ExpectedBytes(inputs));
   IngestStats st;
@@ -477,21 +516,13 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
       const std::vector<Batch::Entry>& entries = b->entries;
       for (size_t i = 0; i < entries.size(); ++i) {
         const Batch::Entry& e = entries[i];
-        // Two stages: the record (written by the other thread, so not in this core's cache)
-        // 32 lines ahead, with a post's id, whose bytes the world copies (a new post is a new
-        // id); then the world's table slots its hashes name 16 ahead.
-        if (size_t far = i + 32; far < entries.size() && entries[far].kind == Batch::kRecord) {
-          b->WithRecord(entries[far], [](const auto& kept) {
-            const char* p = reinterpret_cast<const char*>(&kept);
-            for (size_t at = 0; at < sizeof kept; at += 64) __builtin_prefetch(p + at);
-            if constexpr (std::is_same_v<std::decay_t<decltype(kept.record)>, PostRecord>)
-              __builtin_prefetch(kept.record.id.data());
-          });
-        }
+        // Two stages: the item (written by the other thread, so not in this core's cache)
+        // 32 lines ahead, then the world's table slots it names 16 ahead.
+        if (size_t far = i + 32; far < entries.size() && entries[far].kind == Batch::kRecord)
+          b->WithRecord(entries[far], [](const auto& item) { WarmItem(item); });
         if (size_t ahead = i + 16; ahead < entries.size() && entries[ahead].kind == Batch::kRecord) {
-          const RecordHashes& h = b->WithRecord(
-              entries[ahead], [](const auto& kept) -> const RecordHashes& { return kept.hashes; });
-          builder.Prefetch(entries[ahead].type, h);
+          const RecordType type = entries[ahead].type;
+          b->WithRecord(entries[ahead], [&](const auto& item) { WarmSlots(builder, type, item); });
         }
         ++st.lines;
         if (e.kind == Batch::kBlank) {
@@ -499,7 +530,7 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
           continue;
         }
         if (e.kind == Batch::kRecord) {
-          if (b->WithRecord(e, [&](const auto& kept) { return builder.Add(kept.record, kept.hashes, &why); }))
+          if (b->WithRecord(e, [&](const auto& item) { return AddItem(&builder, *b, item, &why); }))
             continue;
           failure = rejects->Add(file, e.line, why, e.raw, e.full_length);
         } else {

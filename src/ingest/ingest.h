@@ -24,8 +24,12 @@ struct IngestProgress {
   std::atomic<uint64_t> bytes_in{0};  // read from disk so far, over all inputs (compressed for .zst)
 };
 
+// The largest max_line_bytes Ingest takes: a batch holds a line twice (as read, and its
+// unescaped strings) and locates ids by 32-bit offsets.
+inline constexpr size_t kMaxLineLimit = size_t{1} << 30;
+
 struct IngestOptions {
-  size_t max_line_bytes = 1 << 20;  // longer lines are rejected as line_too_long
+  size_t max_line_bytes = 1 << 20;  // longer lines are rejected as line_too_long; <= kMaxLineLimit
   std::string salt;                 // for device and IP tokens; see TokenSalt()
   IngestProgress* progress = nullptr;  // optional; must outlive the Ingest call
 };

@@ -144,6 +144,19 @@ TEST(IngestTest, OverLongLinesAreRejectedWithTheirLength) {
   EXPECT_EQ(st.accepted[static_cast<int>(RecordType::kAccount)], 2u);
 }
 
+TEST(IngestTest, LineLimitOverOneGibIsRefusedBeforeAnyWork) {
+  ScratchDir dir;
+  WriteFile(dir.Path("ok.jsonl"), kAccounts);
+  RejectSink rejects(10, 100);
+  IngestStats st;
+  IngestOptions opt;
+  opt.max_line_bytes = kMaxLineLimit + 1;
+  Result<World> w = Ingest({dir.Path("ok.jsonl")}, opt, &rejects, &st);
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(w.status().message().find("over the limit"), std::string::npos);
+}
+
 // Lines are parsed in batches (many lines per simdjson pass, with a line-by-line fallback).
 // Bad lines at batch and run edges, an over-long line and a blank line inside a batch, and a
 // refused duplicate must each be rejected with their own file and line, and every good line

@@ -46,10 +46,11 @@ class Interner {
   // Returns the id of `s`, adding it when new. *added tells which (may be null).
   // REQUIRES: s.size() <= kMaxLength.
   uint32_t Intern(std::string_view s, bool* added = nullptr) { return InternHashed(s, HashId(s), added); }
-  // The same, with `hash` == HashId(s) computed by the caller.
+  // The same, with `hash` == HashId(s) computed by the caller. Only hash.high and the top 32
+  // bits of hash.low are read: a caller that kept only those may pass zeros for the rest.
   uint32_t InternHashed(std::string_view s, IdHash hash, bool* added = nullptr);
   // Memory-latency hiding for bulk loads: call Prefetch(HashId(s)) some records ahead of
-  // Intern(s) so that its slot is in cache by then. A hint only.
+  // Intern(s) so that its slot is in cache by then. A hint only; reads only hash.high.
   void Prefetch(IdHash hash) const { __builtin_prefetch(&slots_[hash.high >> shift_]); }
   // Returns the id of `s` or kNone.
   uint32_t Find(std::string_view s) const;

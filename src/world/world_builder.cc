@@ -34,8 +34,8 @@ void WorldBuilder::ReserveForInput(uint64_t input_bytes) {
   }
 }
 
-TokenId WorldBuilder::Token(const std::optional<std::string_view>& raw, uint64_t h) {
-  if (!raw || raw->empty()) return kNone;
+TokenId WorldBuilder::Token(uint64_t h) {
+  if (h == 0) return kNone;
   bool inserted;
   TokenId id = token_ids_.FindOrInsert(h, static_cast<TokenId>(w_.token_hash.size()), &inserted);
   if (inserted) w_.token_hash.push_back(h);
@@ -94,7 +94,43 @@ IdHash OptId(const std::optional<std::string_view>& s) { return s ? HashId(*s) :
 }  // namespace
 
 uint64_t WorldBuilder::TokenHash(const std::optional<std::string_view>& t) const {
-  return t && !t->empty() ? SaltedToken(*t, salt_seed_) : 0;
+  if (!t || t->empty()) return 0;
+  const uint64_t h = SaltedToken(*t, salt_seed_);
+  return h == 0 ? 1 : h;  // 0 means "no token"; the one token in 2^64 that hashes to it moves over
+}
+
+PackedEngagement WorldBuilder::Pack(const EngagementRecord& r, const char* base) const {
+  const IdHash account = HashId(r.account), target = HashId(r.target);
+  PackedEngagement e;
+  e.account_high = account.high;
+  e.target_high = target.high;
+  e.device = TokenHash(r.device);
+  e.ip = TokenHash(r.ip);
+  e.account_tag = static_cast<uint32_t>(account.low >> 32);
+  e.target_tag = static_cast<uint32_t>(target.low >> 32);
+  e.account_at = static_cast<uint32_t>(r.account.data() - base);
+  e.target_at = static_cast<uint32_t>(r.target.data() - base);
+  e.account_len = static_cast<uint16_t>(r.account.size());
+  e.target_len = static_cast<uint16_t>(r.target.size());
+  e.time = static_cast<Time32>(r.time);
+  e.kind = r.kind;
+  return e;
+}
+
+void WorldBuilder::AddPacked(const PackedEngagement& e, const char* base) {
+  // The index reads only IdHash::high and the top half of IdHash::low (see Interner).
+  AddEngagement(std::string_view(base + e.account_at, e.account_len),
+                IdHash{static_cast<uint64_t>(e.account_tag) << 32, e.account_high},
+                std::string_view(base + e.target_at, e.target_len),
+                IdHash{static_cast<uint64_t>(e.target_tag) << 32, e.target_high}, e.time, e.kind,
+                e.device, e.ip);
+}
+
+void WorldBuilder::Prefetch(const PackedEngagement& e) const {
+  w_.accounts.ids.Prefetch(IdHash{0, e.account_high});
+  w_.posts.ids.Prefetch(IdHash{0, e.target_high});
+  token_ids_.Prefetch(e.device);
+  token_ids_.Prefetch(e.ip);
 }
 
 RecordHashes WorldBuilder::Hash(const EngagementRecord& r) const {
@@ -188,8 +224,8 @@ bool WorldBuilder::Add(const AccountRecord& r, const RecordHashes& h, Rejection*
   a.followers[i] = r.followers.value_or(-1);
   a.following[i] = r.following.value_or(-1);
   a.verified[i] = r.verified ? (*r.verified ? 1 : 0) : -1;
-  a.device[i] = Token(r.device, h.token[0]);
-  a.ip[i] = Token(r.ip, h.token[1]);
+  a.device[i] = Token(h.token[0]);
+  a.ip[i] = Token(h.token[1]);
   a.name[i] = r.name ? w_.names.Intern(*r.name) : kNone;
   ++added_[static_cast<int>(RecordType::kAccount)];
   return true;
@@ -214,8 +250,8 @@ bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* wh
   p.platform[i] = r.platform ? Platform(*r.platform) : kNoPlatform;
   p.repost_of[i] = repost_of;
   p.reply_to[i] = reply_to;
-  p.device[i] = Token(r.device, h.token[0]);
-  p.ip[i] = Token(r.ip, h.token[1]);
+  p.device[i] = Token(h.token[0]);
+  p.ip[i] = Token(h.token[1]);
   p.term_begin[i] = static_cast<uint32_t>(p.terms.size());
   for (std::string_view u : r.urls) p.terms.push_back(w_.urls.Intern(u));
   for (std::string_view h : r.hashtags) p.terms.push_back(w_.hashtags.Intern(h));
@@ -228,15 +264,22 @@ bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* wh
 }
 
 bool WorldBuilder::Add(const EngagementRecord& r, const RecordHashes& h, Rejection*) {
-  EngagementTable& e = w_.engagements;
-  e.account.push_back(AccountRef(r.account, h.id[0]));
-  e.target.push_back(PostRef(r.target, h.id[1]));
-  e.time.push_back(static_cast<Time32>(r.time));
-  e.kind.push_back(r.kind);
-  e.device.push_back(Token(r.device, h.token[0]));
-  e.ip.push_back(Token(r.ip, h.token[1]));
-  ++added_[static_cast<int>(RecordType::kEngagement)];
+  AddEngagement(r.account, h.id[0], r.target, h.id[1], static_cast<Time32>(r.time), r.kind,
+                h.token[0], h.token[1]);
   return true;
+}
+
+void WorldBuilder::AddEngagement(std::string_view account, IdHash account_hash, std::string_view target,
+                                 IdHash target_hash, Time32 time, EngagementKind kind, uint64_t device,
+                                 uint64_t ip) {
+  EngagementTable& e = w_.engagements;
+  e.account.push_back(AccountRef(account, account_hash));
+  e.target.push_back(PostRef(target, target_hash));
+  e.time.push_back(time);
+  e.kind.push_back(kind);
+  e.device.push_back(Token(device));
+  e.ip.push_back(Token(ip));
+  ++added_[static_cast<int>(RecordType::kEngagement)];
 }
 
 bool WorldBuilder::Add(const ClaimRecord& r, const RecordHashes&, Rejection* why) {

@@ -40,6 +40,21 @@ struct RecordHashes {
   uint64_t token[2];
 };
 
+// An engagement prepared for bulk loading (WorldBuilder::Pack), in one cache line: a loader
+// that parses on one thread and builds on another moves one line per engagement between them,
+// where the record and its hashes took three. Its ids' bytes stay where the loader keeps them,
+// at `base + *_at` for the `base` it was packed against, and are read only when an id is new.
+struct alignas(64) PackedEngagement {
+  uint64_t account_high, target_high;  // IdHash::high of each id
+  uint64_t device, ip;                 // the salted token hashes; 0 when absent
+  uint32_t account_tag, target_tag;    // IdHash::low >> 32: the rest of what the index keeps
+  uint32_t account_at, target_at;      // offsets of the ids' bytes from the base
+  uint16_t account_len, target_len;
+  Time32 time;
+  EngagementKind kind;
+};
+static_assert(sizeof(PackedEngagement) == 64, "one cache line");
+
 class WorldBuilder {
  public:
   explicit WorldBuilder(std::string_view salt);
@@ -60,6 +75,15 @@ class WorldBuilder {
   RecordHashes Hash(const AccountRecord& r) const;
   RecordHashes Hash(const PostRecord& r) const;
   RecordHashes Hash(const EngagementRecord& r) const;
+
+  // Packs an engagement for AddPacked, hashing its ids and tokens. Safe from any thread, like
+  // Hash. REQUIRES: r's ids lie in [base, base + 4 GiB) and are at most 65,535 bytes long (the
+  // record parser refuses ids over 4,096).
+  PackedEngagement Pack(const EngagementRecord& r, const char* base) const;
+  // Adds a packed engagement whose ids' bytes lie at `base` plus its offsets; the same world
+  // results as from Add with its record. Engagements are never refused.
+  void AddPacked(const PackedEngagement& e, const char* base);
+  void Prefetch(const PackedEngagement& e) const;
 
   // Hints that a record of type `t` with hashes `h` will be added soon. Bulk loaders call it
   // about 16 records ahead: the world's hash tables are far larger than the caches, and
@@ -87,8 +111,12 @@ class WorldBuilder {
  private:
   AccountId AccountRef(std::string_view id, IdHash h);
   PostId PostRef(std::string_view id, IdHash h);
-  TokenId Token(const std::optional<std::string_view>& raw, uint64_t h);
+  // The id of the token whose hash is h, added when new; kNone for h == 0 (no token).
+  TokenId Token(uint64_t h);
+  // The salted hash of a token, never 0; 0 when there is none (absent or empty).
   uint64_t TokenHash(const std::optional<std::string_view>& t) const;
+  void AddEngagement(std::string_view account, IdHash account_hash, std::string_view target,
+                     IdHash target_hash, Time32 time, EngagementKind kind, uint64_t device, uint64_t ip);
   uint16_t Platform(std::string_view p);
 
   uint64_t salt_seed_;

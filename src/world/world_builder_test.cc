@@ -109,6 +109,61 @@ TEST(WorldBuilderReserveTest, ReservingForTheInputChangesNothingButCapacity) {
   EXPECT_EQ(plain.MemoryUsage().engagements, plain.engagements.size() * 21u);
 }
 
+TEST(WorldBuilderPackTest, PackedEngagementsBuildTheSameWorldAsRecords) {
+  // Engagements added packed (ids located from a base, tokens hashed ahead) and added as
+  // records give the same columns and token ids: new and known accounts and posts, device only,
+  // IP only, both, neither, an empty device (no token), every kind.
+  const std::vector<std::string> lines = {
+      R"({"type":"account","id":"u1","platform":"weibo","created_at":1,"device":"d1"})",
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":30,"device":"d1"})",
+      R"({"type":"engagement","account":"u2","target":"p1","kind":"repost","time":20,"ip":"10.0.0.1"})",
+      R"({"type":"post","id":"p2","account":"u2","time":20,"text":"b","device":"d2"})",
+      R"({"type":"engagement","account":"u2","target":"p2","kind":"comment","time":40,"device":"d2","ip":"10.0.0.1"})",
+      R"({"type":"engagement","account":"u3","target":"p3","kind":"review","time":10})",
+      R"({"type":"engagement","account":"u1","target":"p2","kind":"follow","time":4000000000,"device":""})",
+  };
+  auto build = [&](bool packed) {
+    WorldBuilder b("salt");
+    RecordParser parser;
+    // Every line in one buffer, as a loader's batch holds them; packed ids point into it.
+    std::string buffer;
+    for (const std::string& l : lines) buffer += l + '\n';
+    buffer.append(simdjson::SIMDJSON_PADDING, ' ');
+    size_t at = 0;
+    for (const std::string& l : lines) {
+      Record r;
+      Rejection why;
+      EXPECT_TRUE(parser.Parse(std::string_view(buffer.data() + at, l.size()), simdjson::SIMDJSON_PADDING, &r, &why))
+          << why.detail;
+      at += l.size() + 1;
+      if (packed && r.type == RecordType::kEngagement) {
+        EXPECT_GE(r.engagement.account.data(), buffer.data());  // ids read in place
+        const PackedEngagement e = b.Pack(r.engagement, buffer.data());
+        b.Prefetch(e);
+        b.AddPacked(e, buffer.data());
+      } else {
+        EXPECT_TRUE(b.Add(r, &why));
+      }
+    }
+    return b.Finalize(nullptr);
+  };
+  World plain = build(false), packed = build(true);
+  ASSERT_EQ(packed.engagements.size(), 5u);
+  EXPECT_EQ(packed.engagements.account, plain.engagements.account);
+  EXPECT_EQ(packed.engagements.target, plain.engagements.target);
+  EXPECT_EQ(packed.engagements.time, plain.engagements.time);
+  EXPECT_EQ(packed.engagements.kind, plain.engagements.kind);
+  EXPECT_EQ(packed.engagements.device, plain.engagements.device);
+  EXPECT_EQ(packed.engagements.ip, plain.engagements.ip);
+  EXPECT_EQ(packed.token_hash, plain.token_hash);
+  EXPECT_EQ(packed.accounts.size(), 3u);
+  EXPECT_EQ(packed.accounts.ids.Get(2), "u3");
+  EXPECT_EQ(packed.posts.ids.Get(2), "p3");
+  // The engagement with an empty device has none; the one at 4e9 seconds keeps its time.
+  EXPECT_EQ(packed.engagements.device.back(), kNone);
+  EXPECT_EQ(packed.engagements.time.back(), 4000000000u);
+}
+
 TEST(WorldTextTest, AdoptedTextsStayWhereTheyAreAndOthersAreCopied) {
   // A post whose text lies in the chunk adopted last keeps it there; any other text is copied,
   // and a stored text never moves as more are added.
