@@ -231,5 +231,67 @@ TEST(IngestTest, BatchedParsingKeepsEveryLineAndItsNumber) {
   }
 }
 
+// Engagements reach the world packed, their ids located in the batch: ids read in place, ids
+// unescaped by the fast path, ids taken by the DOM parser (a line with an unknown field) and
+// integer ids must all name the same accounts and posts as their plain spellings, and the
+// tokens the same TokenIds, across many batches.
+TEST(IngestTest, EngagementIdsFromEveryPathNameTheSameEntities) {
+  ScratchDir dir;
+  std::string text = std::string(kAccounts) +
+                     R"({"type":"post","id":"p1","account":"u1","time":1714550400,"text":"x"})" "\n"
+                     R"({"type":"post","id":"7","account":"u1","time":1714550400,"text":"y"})" "\n";
+  const std::vector<std::string> shapes = {
+      R"({"type":"engagement","account":"u1","target":"p1","kind":"like","time":1714550401,"device":"phone-1"})",
+      R"({"type":"engagement","account":"\u0075\u0031","target":"p\u0031","kind":"like","time":1714550402,"device":"phone\u002d1"})",
+      R"({"type":"engagement","account":"u\u0032","target":"p1","kind":"like","time":1714550403,"extra":1,"device":"phone-1"})",
+      R"({"type":"engagement","account":"u2","target":7,"kind":"repost","time":1714550404,"ip":"10.0.0.1"})",
+      R"({"type":"engagement","account":"u2","target":7,"kind":"repost","time":1714550405,"ip":"10.0.0.1","x":[]})",
+  };
+  constexpr int kRounds = 20000;  // several batches of each shape
+  for (int i = 0; i < kRounds; ++i) text += shapes[i % shapes.size()] + "\n";
+  // New ids first seen in engagements, whose bytes the world copies from the batch: unescaped
+  // by the fast path, taken from the DOM (the unknown field), integers.
+  constexpr int kNew = 3000;
+  for (int i = 0; i < kNew; ++i) {
+    const std::string n = std::to_string(i);
+    text += R"({"type":"engagement","account":"n\u0031)" + n + R"(","target":"q)" + n +
+            R"(","kind":"like","time":1714550500,"extra":true})" "\n";
+    text += R"({"type":"engagement","account":)" + std::to_string(900000 + i) + R"(,"target":"r\u0032)" + n +
+            R"(","kind":"like","time":1714550500})" "\n";
+  }
+  WriteFile(dir.Path("e.jsonl"), text);
+  RejectSink rejects(10, 64);
+  IngestStats st;
+  Result<World> w = Ingest({dir.Path("e.jsonl")}, IngestOptions{}, &rejects, &st);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  EXPECT_EQ(rejects.total(), 0u);
+  const World& world = w.value();
+  ASSERT_EQ(world.engagements.size(), static_cast<size_t>(kRounds + 2 * kNew));
+  EXPECT_EQ(world.accounts.size(), 2u + 2 * kNew);  // u1, u2 and the new ones
+  EXPECT_EQ(world.posts.size(), 2u + 2 * kNew);     // p1, 7 and the new ones
+  for (int i = 0; i < kNew; ++i) {
+    const std::string n = std::to_string(i);
+    ASSERT_NE(world.accounts.ids.Find("n1" + n), kNone) << n;
+    ASSERT_NE(world.accounts.ids.Find(std::to_string(900000 + i)), kNone) << n;
+    ASSERT_NE(world.posts.ids.Find("q" + n), kNone) << n;
+    ASSERT_NE(world.posts.ids.Find("r2" + n), kNone) << n;
+  }
+  const AccountId u1 = world.accounts.ids.Find("u1"), u2 = world.accounts.ids.Find("u2");
+  const PostId p1 = world.posts.ids.Find("p1"), p7 = world.posts.ids.Find("7");
+  const TokenId phone = world.accounts.device[u1];
+  ASSERT_NE(phone, kNone);
+  std::map<Time32, int> shape_of;  // each shape has its own time; engagements sort by time
+  for (size_t k = 0; k < shapes.size(); ++k) shape_of[static_cast<Time32>(1714550401 + k)] = static_cast<int>(k);
+  for (size_t i = 0; i < world.engagements.size(); ++i) {
+    if (world.engagements.time[i] == 1714550500) continue;  // the new ids, checked above
+    const int shape = shape_of.at(world.engagements.time[i]);
+    SCOPED_TRACE("shape " + std::to_string(shape));
+    ASSERT_EQ(world.engagements.account[i], shape < 2 ? u1 : u2);
+    ASSERT_EQ(world.engagements.target[i], shape < 3 ? p1 : p7);
+    ASSERT_EQ(world.engagements.device[i], shape < 3 ? phone : kNone);
+    ASSERT_EQ(world.engagements.ip[i] == kNone, shape < 3);
+  }
+}
+
 }  // namespace
 }  // namespace sluice
