@@ -100,14 +100,14 @@ uint64_t WorldBuilder::TokenHash(const std::optional<std::string_view>& t) const
 }
 
 PackedEngagement WorldBuilder::Pack(const EngagementRecord& r, const char* base) const {
-  const IdHash account = HashId(r.account), target = HashId(r.target);
+  const RecordHashes h = Hash(r);  // id[0] the account, id[1] the target
   PackedEngagement e;
-  e.account_high = account.high;
-  e.target_high = target.high;
-  e.device = TokenHash(r.device);
-  e.ip = TokenHash(r.ip);
-  e.account_tag = static_cast<uint32_t>(account.low >> 32);
-  e.target_tag = static_cast<uint32_t>(target.low >> 32);
+  e.account_high = h.id[0].high;
+  e.target_high = h.id[1].high;
+  e.device = h.token[0];
+  e.ip = h.token[1];
+  e.account_tag = static_cast<uint32_t>(h.id[0].low >> 32);
+  e.target_tag = static_cast<uint32_t>(h.id[1].low >> 32);
   e.account_at = static_cast<uint32_t>(r.account.data() - base);
   e.target_at = static_cast<uint32_t>(r.target.data() - base);
   e.account_len = static_cast<uint16_t>(r.account.size());
