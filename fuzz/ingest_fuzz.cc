@@ -30,6 +30,12 @@ void SameOrTrap(const std::vector<T>& a, const std::vector<T>& b) {
   if (a != b) __builtin_trap();
 }
 
+// The columns `cols` (pointers to members) of two tables.
+template <typename Table, typename... Cols>
+void SameColumnsOrTrap(const Table& a, const Table& b, Cols... cols) {
+  (SameOrTrap(a.*cols, b.*cols), ...);
+}
+
 void SameIdsOrTrap(const sluice::Interner& a, const sluice::Interner& b) {
   if (a.size() != b.size()) __builtin_trap();
   for (uint32_t i = 0; i < a.size(); ++i)
@@ -101,26 +107,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   SameIdsOrTrap(w.posts.ids, want.posts.ids);
   SameIdsOrTrap(w.platforms, want.platforms);
   SameOrTrap(w.token_hash, want.token_hash);
-  const sluice::EngagementTable &e = w.engagements, &we = want.engagements;
-  SameOrTrap(e.account, we.account);
-  SameOrTrap(e.target, we.target);
-  SameOrTrap(e.time, we.time);
-  SameOrTrap(e.kind, we.kind);
-  SameOrTrap(e.device, we.device);
-  SameOrTrap(e.ip, we.ip);
-  const sluice::PostTable &p = w.posts, &wp = want.posts;
-  SameOrTrap(p.declared, wp.declared);
-  SameOrTrap(p.account, wp.account);
-  SameOrTrap(p.time, wp.time);
-  SameOrTrap(p.repost_of, wp.repost_of);
-  SameOrTrap(p.device, wp.device);
-  SameOrTrap(p.terms, wp.terms);
-  for (sluice::PostId i = 0; i < p.size(); ++i)
-    if (p.text(i) != wp.text(i)) __builtin_trap();
-  const sluice::AccountTable &a = w.accounts, &wa = want.accounts;
-  SameOrTrap(a.declared, wa.declared);
-  SameOrTrap(a.platform, wa.platform);
-  SameOrTrap(a.device, wa.device);
-  SameOrTrap(a.followers, wa.followers);
+  using sluice::AccountTable, sluice::EngagementTable, sluice::PostTable;
+  SameColumnsOrTrap(w.engagements, want.engagements, &EngagementTable::account, &EngagementTable::target,
+                    &EngagementTable::time, &EngagementTable::kind, &EngagementTable::device,
+                    &EngagementTable::ip);
+  SameColumnsOrTrap(w.posts, want.posts, &PostTable::declared, &PostTable::account, &PostTable::time,
+                    &PostTable::repost_of, &PostTable::reply_to, &PostTable::platform,
+                    &PostTable::device, &PostTable::ip, &PostTable::terms);
+  for (sluice::PostId i = 0; i < w.posts.size(); ++i)
+    if (w.posts.text(i) != want.posts.text(i)) __builtin_trap();
+  SameColumnsOrTrap(w.accounts, want.accounts, &AccountTable::declared, &AccountTable::platform,
+                    &AccountTable::created_at, &AccountTable::followers, &AccountTable::device,
+                    &AccountTable::ip, &AccountTable::name);
   return 0;
 }
