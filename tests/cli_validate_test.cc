@@ -56,6 +56,17 @@ TEST(CliValidateTest, ReadsStdin) {
   EXPECT_EQ(none.exit_code, 0) << none.err;
 }
 
+TEST(CliValidateTest, LineLimitOutOfRangeExitsTwoNamingTheOption) {
+  ScratchDir dir;
+  WriteFile(dir.Path("a.jsonl"), kGood);
+  for (const char* limit : {"2000000000", "0"}) {
+    auto r = RunSluice(std::string("validate --max-line-bytes ") + limit + " " + dir.Path("a.jsonl"));
+    EXPECT_EQ(r.exit_code, 2) << limit;
+    EXPECT_NE(r.err.find("--max-line-bytes"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "") << r.out;
+  }
+}
+
 TEST(CliValidateTest, UnusableInputsExitTwoWithOneLineNamingTheFile) {
   ScratchDir dir;
   WriteFile(dir.Path("a.jsonl"), kGood);

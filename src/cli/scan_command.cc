@@ -440,8 +440,8 @@ void RegisterScan(CLI::App& app, int* exit_code) {
   cmd->add_option("--spam-config", args->spam_config, "Spam detection configuration (JSON)");
   cmd->add_option("--coord-config", args->coord_config, "Water-army detection configuration (JSON)");
   cmd->add_option("--narr-config", args->narr_config, "Narrative detection configuration (JSON)");
-  cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB, at most 1 GiB)")
+      ->check(CLI::Range(size_t{1}, kMaxLineLimit));  // Ingest's limit, told before any work
   cmd->add_flag("--quiet", args->quiet, "No progress on the terminal");
   cmd->add_flag("--timings", args->timings, "Print each phase's wall time on stderr at the end");
   cmd->add_flag("!--no-report", args->report, "Do not write report.html");

@@ -147,8 +147,8 @@ void RegisterValidate(CLI::App& app, int* exit_code) {
   cmd->add_option("files", args->files, "JSONL or .jsonl.zst files; - or none for stdin");
   cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->add_option("--rejects", args->rejects_path, "Write every rejected line to this JSONL file");
-  cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB)")
-      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-line-bytes", args->max_line_bytes, "Longest accepted line (default 1 MiB, at most 1 GiB)")
+      ->check(CLI::Range(size_t{1}, kMaxLineLimit));  // Ingest's limit, told before any work
   cmd->add_option("--show", args->show, "How many rejects to list (default 5)");
   cmd->callback([args, exit_code] { *exit_code = Run(*args); });
 }
