@@ -169,14 +169,22 @@ struct Batch {
   }
   // Whether `bytes` more (and a newline) fit.
   bool Fits(size_t bytes) const { return input_size + bytes + 1 <= input_capacity; }
-  // Appends a block of whole lines, or one line with `newline` added, starting at line
-  // `first_line`. REQUIRES: Fits(bytes.size()).
-  void AddLines(std::string_view bytes, uint64_t first_line, bool newline) {
+  // Where the next block is read to (LineReader::NextBlockInto), and how much it may take.
+  char* next_input() { return input + input_size; }
+  size_t room() const { return input_capacity - input_size - 1; }
+  // Takes the block just read at next_input() as the next piece.
+  void AddBlock(const LineBlock& block) {
+    pieces.push_back(Piece{input_size, block.bytes.size(), block.first_line, 0, 0, false});
+    input_size += block.bytes.size();
+  }
+  // Appends one line from LineReader::Next, with its newline.
+  // REQUIRES: Fits(line.bytes.size()).
+  void AddLine(const Line& line) {
     char* at = input + input_size;
-    std::memcpy(at, bytes.data(), bytes.size());
-    if (newline) at[bytes.size()] = '\n';
-    pieces.push_back(Piece{input_size, bytes.size() + newline, first_line, 0, 0, false});
-    input_size += bytes.size() + newline;
+    std::memcpy(at, line.bytes.data(), line.bytes.size());
+    at[line.bytes.size()] = '\n';
+    pieces.push_back(Piece{input_size, line.bytes.size() + 1, line.number, 0, 0, false});
+    input_size += line.bytes.size() + 1;
   }
   // Appends an over-long line: its head, for the reject record, and why.
   // REQUIRES: Fits(kRawKeep).
@@ -380,8 +388,8 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
 }
 
 // The reader thread: every line of every input, in order, in batches parsed here or by the
-// consumer. Lines come from LineReader in blocks where it can (one copy, no line split here:
-// the parser finds line ends as it reads). `builder` is only used to hash records
+// consumer. Lines come from LineReader in blocks where it can, read straight into the batch (no
+// copy, no line split here: the parser finds line ends as it reads). `builder` is only used to hash records
 // (WorldBuilder::Hash), which is safe while the other thread adds to it.
 void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& options,
              const WorldBuilder& builder, BatchQueue* q) {
@@ -418,11 +426,14 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
     };
     for (;;) {
       LineBlock block;
-      Result<bool> got = reader.NextBlock(&block);
+      Result<bool> got = reader.NextBlockInto(batch->next_input(), batch->room(), &block);
       if (!got.ok()) return fail(got.status());
       if (got.value()) {
-        if (!room(block.bytes.size())) return;
-        batch->AddLines(block.bytes, block.first_line, false);
+        if (!block.bytes.empty()) {
+          batch->AddBlock(block);
+        } else if (!room(batch->room() + 1)) {  // the next line needs a fresh batch
+          return;
+        }
         continue;
       }
       Line line;  // over-long, or the last line without a newline, or the end
@@ -436,7 +447,7 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
                                               " bytes is over the limit of " +
                                               std::to_string(options.max_line_bytes)});
       } else {
-        batch->AddLines(line.bytes, line.number, true);
+        batch->AddLine(line);
       }
     }
     batch->file_done = true;

@@ -221,25 +221,59 @@ Status LineReader::Fill() {
   return Status::Ok();
 }
 
-Result<bool> LineReader::NextBlock(LineBlock* block) {
+Result<bool> LineReader::NextBlockInto(char* dst, size_t room, LineBlock* block) {
+  // No more than the buffer could take back (below), so a line cut off at the end fits it.
+  room = std::min(room, cap_);
   for (;;) {
-    const char* start = buf_.get() + begin_;
-    const size_t avail = end_ - begin_;
-    // The scan bound is Next()'s: no line in the block is longer than max_line_bytes_.
-    const size_t scan = std::min(avail, max_line_bytes_ + 1);
-    const void* nl = scan == 0 ? nullptr : ::memrchr(start, '\n', scan);
-    if (nl != nullptr) {
-      const size_t len = static_cast<size_t>(static_cast<const char*>(nl) - start) + 1;
-      block->bytes = std::string_view(start, len);
+    // What is buffered first (usually the unfinished line of the last read), then the input.
+    const size_t buffered = end_ - begin_;
+    size_t total = std::min(buffered, room);
+    std::memcpy(dst, buf_.get() + begin_, total);
+    const bool emptied = total == buffered;
+    if (emptied) {
+      begin_ = end_ = 0;
+      if (total < room && !eof_) {
+        Result<size_t> r = src_->Read(dst + total, room - total);
+        if (!r.ok()) return r.status();
+        if (r.value() == 0) eof_ = true;
+        total += r.value();
+      }
+    } else {
+      begin_ += total;
+    }
+    // Whole lines, each of at most max_line_bytes_ and its newline: the last newline within
+    // max_line_bytes_ + 1 bytes ends a run of allowed lines; the next run starts after it.
+    size_t len = 0;
+    for (;;) {
+      const size_t scan = std::min(total - len, max_line_bytes_ + 1);
+      const void* nl = scan == 0 ? nullptr : ::memrchr(dst + len, '\n', scan);
+      if (nl == nullptr) break;
+      len = static_cast<size_t>(static_cast<const char*>(nl) - dst) + 1;
+    }
+    // The bytes after the run go back in front of what is buffered.
+    const size_t rest = total - len;
+    if (emptied) {
+      std::memcpy(buf_.get(), dst + len, rest);
+      end_ = rest;
+    } else {
+      begin_ -= rest;
+    }
+    if (len > 0) {
+      block->bytes = std::string_view(dst, len);
       block->first_line = line_no_ + 1;
-      block->lines = CountNewlines(start, len);
-      begin_ += len;
+      block->lines = CountNewlines(dst, len);
       line_no_ += block->lines;
       bytes_out_ += len;
       return true;
     }
-    if (avail > max_line_bytes_ || eof_) return false;
-    SLUICE_RETURN_IF_ERROR(Fill());
+    // No newline in the first min(total, max_line_bytes_ + 1) bytes.
+    if (total > max_line_bytes_) return false;  // an over-long line: Next() takes it
+    if (total == room) {                        // the next line is longer than `room`
+      block->bytes = std::string_view();
+      return true;
+    }
+    if (eof_) return false;          // a last line without a newline, or the end: Next()
+    SLUICE_RETURN_IF_ERROR(Fill());  // a short read (a pipe, zstd): the line is not all here
   }
 }
 

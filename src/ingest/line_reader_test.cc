@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "core/test_util.h"
@@ -17,14 +18,16 @@ struct ReadAll {
   std::vector<Line> lines;
   std::vector<std::string> text;
   Status status;
-  size_t blocks = 0;       // blocks NextBlock gave
+  size_t blocks = 0;       // blocks NextBlockInto gave
+  size_t no_room = 0;      // times it said the next line needs more room
   uint64_t bytes_out = 0;  // the reader's count at the end
 };
 
-// Reads every line with Next; or, with `blocks`, with NextBlock where it gives a block and Next
-// otherwise, splitting blocks into lines the way Next does (a trailing '\r' is not part of the
-// line) and checking each block's numbering.
-ReadAll Read(const std::string& path, size_t max_line = 1 << 20, bool blocks = false) {
+// Reads every line with Next; or, with `room`, with NextBlockInto (into a buffer of `room`
+// bytes; when the next line does not fit, once more into one of max_line + 1) where it gives a
+// block and Next otherwise, splitting blocks into lines the way Next does (a trailing '\r' is
+// not part of the line) and checking each block's numbering.
+ReadAll Read(const std::string& path, size_t max_line = 1 << 20, size_t room = 0) {
   ReadAll r;
   auto opened = LineReader::Open(path, max_line);
   if (!opened.ok()) {
@@ -32,15 +35,23 @@ ReadAll Read(const std::string& path, size_t max_line = 1 << 20, bool blocks = f
     return r;
   }
   LineReader& reader = *opened.value();
+  std::vector<char> dst(std::max(room, max_line + 1));
   for (;;) {
     LineBlock block;
-    Result<bool> got = blocks ? reader.NextBlock(&block) : Result<bool>(false);
+    Result<bool> got = room > 0 ? reader.NextBlockInto(dst.data(), room, &block) : Result<bool>(false);
+    if (got.ok() && got.value() && block.bytes.empty()) {
+      ++r.no_room;
+      EXPECT_LE(room, max_line) << "a line that fits the limit fits max_line + 1 bytes";
+      got = reader.NextBlockInto(dst.data(), max_line + 1, &block);
+      EXPECT_TRUE(!got.ok() || !got.value() || !block.bytes.empty());
+    }
     if (!got.ok()) {
       r.status = got.status();
       return r;
     }
     if (got.value()) {
       ++r.blocks;
+      EXPECT_EQ(block.bytes.data(), dst.data()) << "the block is written where it was asked";
       EXPECT_EQ(block.first_line, r.lines.size() + 1);
       uint64_t n = 0;
       for (size_t at = 0; at < block.bytes.size(); ++n) {
@@ -49,6 +60,7 @@ ReadAll Read(const std::string& path, size_t max_line = 1 << 20, bool blocks = f
         if (nl == std::string_view::npos) break;
         std::string_view text = block.bytes.substr(at, nl - at);
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        EXPECT_LE(text.size() + (nl > at && block.bytes[nl - 1] == '\r'), max_line) << "the limit holds in blocks";
         r.lines.push_back(Line{text, block.first_line + n, text.size(), false});
         r.text.emplace_back(text);
         at = nl + 1;
@@ -86,18 +98,24 @@ TEST(LineReaderTest, BlocksGiveTheSameLinesAsNext) {
   WriteFile(dir.Path("z"), ZstdCompress(body));
   for (const char* name : {"plain", "z"}) {
     for (size_t max_line : {size_t{80}, size_t{81}, size_t{82}, size_t{1} << 20}) {
-      ReadAll want = Read(dir.Path(name), max_line);
-      ReadAll got = Read(dir.Path(name), max_line, true);
-      ASSERT_TRUE(got.status.ok()) << got.status.message();
-      EXPECT_GT(got.blocks, 0u);
-      EXPECT_EQ(got.bytes_out, body.size()) << "every byte handed out once";
-      EXPECT_EQ(want.bytes_out, body.size());
-      ASSERT_EQ(got.text.size(), want.text.size()) << name << " " << max_line;
-      for (size_t i = 0; i < want.text.size(); ++i) {
-        ASSERT_EQ(got.text[i], want.text[i]) << name << " line " << i + 1;
-        ASSERT_EQ(got.lines[i].number, want.lines[i].number);
-        ASSERT_EQ(got.lines[i].too_long, want.lines[i].too_long);
-        ASSERT_EQ(got.lines[i].full_length, want.lines[i].full_length);
+      // Rooms smaller than a line, about a line, and bigger than the reader's whole buffer.
+      for (size_t room : {size_t{50}, size_t{83}, size_t{4096}, size_t{3} << 20}) {
+        ReadAll want = Read(dir.Path(name), max_line);
+        ReadAll got = Read(dir.Path(name), max_line, room);
+        ASSERT_TRUE(got.status.ok()) << got.status.message();
+        EXPECT_GT(got.blocks, 0u);
+        if (room <= std::min(max_line, size_t{300})) {  // lines within the limit run to 300 bytes
+          EXPECT_GT(got.no_room, 0u) << "some line did not fit " << room << " bytes";
+        }
+        EXPECT_EQ(got.bytes_out, body.size()) << "every byte handed out once";
+        EXPECT_EQ(want.bytes_out, body.size());
+        ASSERT_EQ(got.text.size(), want.text.size()) << name << " " << max_line;
+        for (size_t i = 0; i < want.text.size(); ++i) {
+          ASSERT_EQ(got.text[i], want.text[i]) << name << " line " << i + 1;
+          ASSERT_EQ(got.lines[i].number, want.lines[i].number);
+          ASSERT_EQ(got.lines[i].too_long, want.lines[i].too_long);
+          ASSERT_EQ(got.lines[i].full_length, want.lines[i].full_length);
+        }
       }
     }
   }
