@@ -83,8 +83,9 @@ using KeptList = ItemList<Kept<R>>;
 
 struct Batch {
   enum Kind : uint8_t { kRecord, kReject, kBlank };
+  // One per line of the batch, in order: entry i is the batch's line i (so its number is the
+  // batch's first line's plus i, which the building thread knows as it takes batches in order).
   struct Entry {
-    uint64_t line;
     uint64_t full_length;
     std::string_view raw;  // the line's first kRawKeep bytes, in `input`
     uint32_t index;        // into the record list of `type`, or into rejections
@@ -95,7 +96,6 @@ struct Batch {
   // newline, to be parsed; or one over-long line, already rejected, whose head is kept.
   struct Piece {
     size_t offset, size;  // its bytes in `input`
-    uint64_t first_line;
     uint64_t full_length;  // of an over-long line
     uint32_t rejection;    // of an over-long line
     bool too_long;
@@ -173,9 +173,9 @@ struct Batch {
   char* next_input() { return input + input_size; }
   size_t room() const { return input_capacity - input_size - 1; }
   // Takes the block just read at next_input() as the next piece.
-  void AddBlock(const LineBlock& block) {
-    pieces.push_back(Piece{input_size, block.bytes.size(), block.first_line, 0, 0, false});
-    input_size += block.bytes.size();
+  void AddBlock(std::string_view block) {
+    pieces.push_back(Piece{input_size, block.size(), 0, 0, false});
+    input_size += block.size();
   }
   // Appends one line from LineReader::Next, with its newline.
   // REQUIRES: Fits(line.bytes.size()).
@@ -183,7 +183,7 @@ struct Batch {
     char* at = input + input_size;
     std::memcpy(at, line.bytes.data(), line.bytes.size());
     at[line.bytes.size()] = '\n';
-    pieces.push_back(Piece{input_size, line.bytes.size() + 1, line.number, 0, 0, false});
+    pieces.push_back(Piece{input_size, line.bytes.size() + 1, 0, 0, false});
     input_size += line.bytes.size() + 1;
   }
   // Appends an over-long line: its head, for the reject record, and why.
@@ -191,7 +191,7 @@ struct Batch {
   void AddTooLong(const Line& line, Rejection why) {
     const size_t keep = std::min(line.bytes.size(), kRawKeep);
     std::memcpy(input + input_size, line.bytes.data(), keep);
-    pieces.push_back(Piece{input_size, keep, line.number, line.full_length, NewRejection(), true});
+    pieces.push_back(Piece{input_size, keep, line.full_length, NewRejection(), true});
     rejections[pieces.back().rejection] = std::move(why);
     input_size += keep;
   }
@@ -323,8 +323,6 @@ class BatchQueue {
 class BatchFiller : public BlockSink {
  public:
   BatchFiller(Batch* b, const WorldBuilder& builder) : b_(b), builder_(builder) {}
-  // The next line reported is line number `line`.
-  void StartAt(uint64_t line) { line_ = line; }
   void Accepted(std::string_view line, const Record& record) override {
     Batch::Entry& e = Add(line, Batch::kRecord);
     e.type = record.type;
@@ -353,7 +351,7 @@ class BatchFiller : public BlockSink {
  private:
   Batch::Entry& Add(std::string_view line, Batch::Kind kind) {
     return b_->entries.emplace_back(
-        Batch::Entry{line_++, line.size(), line.substr(0, kRawKeep), 0, kind, RecordType::kAccount});
+        Batch::Entry{line.size(), line.substr(0, kRawKeep), 0, kind, RecordType::kAccount});
   }
   template <typename R>
   uint32_t Keep(KeptList<R>* list, const R& record) {
@@ -366,7 +364,6 @@ class BatchFiller : public BlockSink {
 
   Batch* b_;
   const WorldBuilder& builder_;
-  uint64_t line_ = 0;
 };
 
 // Parses the batch's pieces into its entries, once, with the calling thread's parser.
@@ -375,12 +372,11 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
   BatchFiller filler(b, builder);
   for (const Batch::Piece& piece : b->pieces) {
     if (piece.too_long) {
-      b->entries.push_back(Batch::Entry{piece.first_line, piece.full_length,
+      b->entries.push_back(Batch::Entry{piece.full_length,
                                         std::string_view(b->input + piece.offset, piece.size),
                                         piece.rejection, Batch::kReject, RecordType::kAccount});
       continue;
     }
-    filler.StartAt(piece.first_line);
     parser->ParseBlock(b->input + piece.offset, piece.size, &filler);
   }
   b->CopyTexts();
@@ -425,11 +421,11 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
       return true;
     };
     for (;;) {
-      LineBlock block;
+      std::string_view block;
       Result<bool> got = reader.NextBlockInto(batch->next_input(), batch->room(), &block);
       if (!got.ok()) return fail(got.status());
       if (got.value()) {
-        if (!block.bytes.empty()) {
+        if (!block.empty()) {
           batch->AddBlock(block);
         } else if (!room(batch->room() + 1)) {  // the next line needs a fresh batch
           return;
@@ -518,6 +514,7 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
   RecordParser parser;  // for the batches the reader thread leaves unparsed
   Status failure;
   Rejection why;
+  uint64_t line_base = 0;  // lines of the current file in the batches before this one
   for (;;) {
     std::unique_ptr<Batch> b = queue.Pop();
     if (failure.ok()) {
@@ -543,9 +540,9 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
         if (e.kind == Batch::kRecord) {
           if (b->WithRecord(e, [&](const auto& item) { return AddItem(&builder, *b, item, &why); }))
             continue;
-          failure = rejects->Add(file, e.line, why, e.raw, e.full_length);
+          failure = rejects->Add(file, line_base + i + 1, why, e.raw, e.full_length);
         } else {
-          failure = rejects->Add(file, e.line, b->rejections[e.index], e.raw, e.full_length);
+          failure = rejects->Add(file, line_base + i + 1, b->rejections[e.index], e.raw, e.full_length);
         }
         if (!failure.ok()) {
           queue.Stop();  // the reader may be waiting for room: let it finish
@@ -554,9 +551,11 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
       }
       if (failure.ok() && !b->status.ok()) failure = b->status;
       if (options.progress) options.progress->lines.store(st.lines);
+      line_base += b->entries.size();
       if (b->file_done) {
         st.bytes_in += b->bytes_in;
         st.bytes_uncompressed += b->bytes_out;
+        line_base = 0;  // the next batch starts the next file
       }
     }
     bool end = b->end;

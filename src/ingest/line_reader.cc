@@ -5,10 +5,6 @@
 #include <unistd.h>
 #include <zstd.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -118,27 +114,6 @@ class ZstdSource : public ByteSource {
 
 constexpr size_t kChunk = 1 << 20;
 
-// How many newlines [p, p + n) holds.
-uint64_t CountNewlines(const char* p, size_t n) {
-  uint64_t count = 0;
-  size_t i = 0;
-#if defined(__SSE2__)
-  // Byte counters (a match adds 1 by subtracting -1), summed into 64-bit lanes every 255 rounds
-  // before they can wrap.
-  const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
-  while (i + 16 <= n) {
-    __m128i acc = zero;
-    for (int round = 0; round < 255 && i + 16 <= n; ++round, i += 16)
-      acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), nl));
-    const __m128i sums = _mm_sad_epu8(acc, zero);
-    count += static_cast<uint64_t>(_mm_cvtsi128_si64(sums)) +
-             static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-  }
-#endif
-  for (; i < n; ++i) count += p[i] == '\n';
-  return count;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
@@ -221,7 +196,7 @@ Status LineReader::Fill() {
   return Status::Ok();
 }
 
-Result<bool> LineReader::NextBlockInto(char* dst, size_t room, LineBlock* block) {
+Result<bool> LineReader::NextBlockInto(char* dst, size_t room, std::string_view* block) {
   // No more than the buffer could take back (below), so a line cut off at the end fits it.
   room = std::min(room, cap_);
   for (;;) {
@@ -259,17 +234,14 @@ Result<bool> LineReader::NextBlockInto(char* dst, size_t room, LineBlock* block)
       begin_ -= rest;
     }
     if (len > 0) {
-      block->bytes = std::string_view(dst, len);
-      block->first_line = line_no_ + 1;
-      block->lines = CountNewlines(dst, len);
-      line_no_ += block->lines;
+      *block = std::string_view(dst, len);
       bytes_out_ += len;
       return true;
     }
     // No newline in the first min(total, max_line_bytes_ + 1) bytes.
     if (total > max_line_bytes_) return false;  // an over-long line: Next() takes it
     if (total == room) {                        // the next line is longer than `room`
-      block->bytes = std::string_view();
+      *block = std::string_view();
       return true;
     }
     if (eof_) return false;          // a last line without a newline, or the end: Next()

@@ -17,16 +17,9 @@ namespace sluice {
 
 struct Line {
   std::string_view bytes;   // valid until the next call to Next()
-  uint64_t number = 0;      // 1-based
+  uint64_t number = 0;      // 1-based (see NextBlockInto)
   uint64_t full_length = 0; // length of the whole line, >= bytes.size() when too_long
   bool too_long = false;
-};
-
-// A run of whole lines handed out at once (LineReader::NextBlockInto).
-struct LineBlock {
-  std::string_view bytes;   // each line ends with '\n'; in the caller's buffer
-  uint64_t first_line = 0;  // the number of its first line
-  uint64_t lines = 0;       // how many lines it holds
 };
 
 class ByteSource;
@@ -45,19 +38,21 @@ class LineReader {
   Result<bool> Next(Line* line);
 
   // Writes a run of whole lines, none longer than max_line_bytes, to dst (at most `room`
-  // bytes) and describes it in `block` (block->bytes points into dst), so a bulk reader need
-  // not find every line end itself. The bytes are read from the input straight into dst where
-  // they are not already buffered: the input is copied once, not once into the reader and
-  // again to where it is parsed. Returns:
-  //  - true with a non-empty block: the lines;
+  // bytes) and points *block at them, so a bulk reader need not find every line end itself.
+  // The bytes are read from the input straight into dst where they are not already buffered:
+  // the input is copied once, not once into the reader and again to where it is parsed.
+  // Returns:
+  //  - true with a non-empty block: the lines, each ending with '\n';
   //  - true with an empty block: the next line does not fit in `room` (a bigger one, over
   //    max_line_bytes, always fits);
   //  - false: the next line is not for a block — an over-long line, a last line without a
   //    newline, or the end of input — and Next() must be called for it (Next() then says which).
   // Lines in a block keep their "\r\n" or "\n" (a line's text is the bytes before them). Blocks
-  // and Next() may be mixed freely; numbering and bytes_out() count both. dst needs no
-  // padding of its own: its bytes past the block are the caller's.
-  Result<bool> NextBlockInto(char* dst, size_t room, LineBlock* block);
+  // and Next() may be mixed freely, and bytes_out() counts both; but a block's lines are not
+  // counted (its reader numbers them as it parses them: counting would read every byte once
+  // more), so after a block, Line::number counts only the lines Next() has returned.
+  // dst needs no padding of its own: its bytes past the block are the caller's.
+  Result<bool> NextBlockInto(char* dst, size_t room, std::string_view* block);
 
   const std::string& path() const { return path_; }
   // Bytes read from the underlying file or pipe so far (compressed bytes for zstd).
