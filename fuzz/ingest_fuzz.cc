@@ -106,6 +106,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   SameIdsOrTrap(w.accounts.ids, want.accounts.ids);
   SameIdsOrTrap(w.posts.ids, want.posts.ids);
   SameIdsOrTrap(w.platforms, want.platforms);
+  SameIdsOrTrap(w.urls, want.urls);
+  SameIdsOrTrap(w.hashtags, want.hashtags);
+  SameIdsOrTrap(w.mentions, want.mentions);
+  SameIdsOrTrap(w.names, want.names);
   SameOrTrap(w.token_hash, want.token_hash);
   using sluice::AccountTable, sluice::EngagementTable, sluice::PostTable;
   SameColumnsOrTrap(w.engagements, want.engagements, &EngagementTable::account, &EngagementTable::target,
@@ -113,7 +117,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     &EngagementTable::ip);
   SameColumnsOrTrap(w.posts, want.posts, &PostTable::declared, &PostTable::account, &PostTable::time,
                     &PostTable::repost_of, &PostTable::reply_to, &PostTable::platform,
-                    &PostTable::device, &PostTable::ip, &PostTable::terms);
+                    &PostTable::device, &PostTable::ip, &PostTable::terms, &PostTable::term_begin,
+                    &PostTable::n_urls, &PostTable::n_hashtags, &PostTable::n_mentions);
   for (sluice::PostId i = 0; i < w.posts.size(); ++i)
     if (w.posts.text(i) != want.posts.text(i)) __builtin_trap();
   SameColumnsOrTrap(w.accounts, want.accounts, &AccountTable::declared, &AccountTable::platform,

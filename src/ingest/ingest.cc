@@ -113,12 +113,14 @@ struct Batch {
   size_t arena_size = 0;
   std::vector<Piece> pieces;
   KeptList<AccountRecord> accounts;
-  KeptList<PostRecord> posts;
+  ItemList<PackedPost> posts;
   ItemList<PackedEngagement> engagements;  // 78% of the records of a typical input
   KeptList<ClaimRecord> claims;
-  // The texts of the batch's posts, copied by the parsing thread, for the world to adopt
-  // (WorldBuilder::AdoptText): the building thread then copies no text. A fresh chunk per
-  // batch, as the world keeps it.
+  ItemList<std::string_view> terms;  // the posts' URLs, hashtags and mentions (PackedPost)
+  // The texts of the batch's posts, copied by the parsing thread as it packs them, for the
+  // world to adopt (WorldBuilder::AdoptText): the building thread then copies no text. A fresh
+  // chunk per batch, as the world keeps it, as large as the batch's input (which holds every
+  // text): the pages past the last text are never touched, so they cost address space only.
   std::unique_ptr<char[]> texts;
   size_t texts_size = 0;
   std::vector<Rejection> rejections;
@@ -132,7 +134,7 @@ struct Batch {
 
   Status status;            // a fatal input error ends the run
 
-  // Calls f with the item of entry `e` (a Kept record, or a PackedEngagement), whatever its
+  // Calls f with the item of entry `e` (a Kept record, a PackedPost or a PackedEngagement), whatever its
   // type. REQUIRES: e.kind == kRecord.
   template <typename F>
   decltype(auto) WithRecord(const Entry& e, F&& f) const {
@@ -161,7 +163,7 @@ struct Batch {
     entries.clear();
     texts.reset();
     texts_size = 0;
-    accounts.n = posts.n = engagements.n = claims.n = 0;
+    accounts.n = posts.n = engagements.n = claims.n = terms.n = 0;
     n_rejections = 0;
     file_done = end = parsed = false;
     bytes_in = bytes_out = 0;
@@ -209,19 +211,15 @@ struct Batch {
     const bool in_input = s.data() >= input && s.data() + s.size() <= input + input_size;
     return in_input ? s : Copy(s);
   }
-  // Copies the texts of the batch's posts into `texts` and points the posts at them.
-  void CopyTexts() {
-    texts_size = 0;
-    for (size_t i = 0; i < posts.n; ++i) texts_size += posts.items[i].record.text.size();
-    if (texts_size == 0) return;
-    texts = std::make_unique_for_overwrite<char[]>(texts_size);
-    char* at = texts.get();
-    for (size_t i = 0; i < posts.n; ++i) {
-      std::string_view& text = posts.items[i].record.text;
-      std::memcpy(at, text.data(), text.size());
-      text = std::string_view(at, text.size());
-      at += text.size();
-    }
+  // A copy of a post's text in `texts`. REQUIRES: the pieces are all in (input_size is final).
+  std::string_view CopyText(std::string_view text) {
+    if (!texts) texts = std::make_unique_for_overwrite<char[]>(input_size);
+    // Unreachable (a text is part of its line), and writing past it would corrupt memory.
+    if (texts_size + text.size() > input_size) std::abort();
+    char* at = texts.get() + texts_size;
+    std::memcpy(at, text.data(), text.size());
+    texts_size += text.size();
+    return std::string_view(at, text.size());
   }
   uint32_t NewRejection() {
     if (rejections.size() <= n_rejections) rejections.emplace_back();
@@ -328,7 +326,7 @@ class BatchFiller : public BlockSink {
     e.type = record.type;
     switch (record.type) {
       case RecordType::kAccount: e.index = Keep(&b_->accounts, record.account); break;
-      case RecordType::kPost: e.index = Keep(&b_->posts, record.post); break;
+      case RecordType::kPost: e.index = PackPost(record.post); break;
       case RecordType::kEngagement: {
         // Only the ids' bytes are kept: the tokens are hashed here, and their text is done with.
         EngagementRecord r = record.engagement;
@@ -353,6 +351,18 @@ class BatchFiller : public BlockSink {
     return b_->entries.emplace_back(
         Batch::Entry{line.size(), line.substr(0, kRawKeep), 0, kind, RecordType::kAccount});
   }
+  // Keeps a post's ids, platform and terms in the batch, copies its text for the world, and
+  // packs it (WorldBuilder::Pack).
+  uint32_t PackPost(const PostRecord& record) {
+    post_ = record;  // reused, so its term lists keep their capacity
+    Persist(b_, &post_);
+    post_.text = b_->CopyText(post_.text);
+    const auto first_term = static_cast<uint32_t>(b_->terms.n);
+    for (const auto* list : {&post_.urls, &post_.hashtags, &post_.mentions})
+      for (std::string_view s : *list) b_->terms.Next() = s;
+    b_->posts.Next() = builder_.Pack(post_, b_->base(), first_term);
+    return static_cast<uint32_t>(b_->posts.n - 1);
+  }
   template <typename R>
   uint32_t Keep(KeptList<R>* list, const R& record) {
     Kept<R>& k = list->Next();
@@ -364,6 +374,7 @@ class BatchFiller : public BlockSink {
 
   Batch* b_;
   const WorldBuilder& builder_;
+  PostRecord post_;
 };
 
 // Parses the batch's pieces into its entries, once, with the calling thread's parser.
@@ -379,7 +390,6 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
     }
     parser->ParseBlock(b->input + piece.offset, piece.size, &filler);
   }
-  b->CopyTexts();
   b->parsed = true;
 }
 
@@ -463,16 +473,23 @@ template <typename R>
 void WarmItem(const Kept<R>& kept) {
   const char* p = reinterpret_cast<const char*>(&kept);
   for (size_t at = 0; at < sizeof kept; at += 64) __builtin_prefetch(p + at);
-  // A new post is a new id, whose bytes the world copies.
-  if constexpr (std::is_same_v<R, PostRecord>) __builtin_prefetch(kept.record.id.data());
 }
 void WarmItem(const PackedEngagement& e) { __builtin_prefetch(&e); }
+void WarmItem(const PackedPost& p) {
+  __builtin_prefetch(&p);
+  __builtin_prefetch(reinterpret_cast<const char*>(&p) + 64);
+}
 
 template <typename R>
-void WarmSlots(const WorldBuilder& builder, RecordType type, const Kept<R>& kept) {
+void WarmSlots(const WorldBuilder& builder, const Batch&, RecordType type, const Kept<R>& kept) {
   builder.Prefetch(type, kept.hashes);
 }
-void WarmSlots(const WorldBuilder& builder, RecordType, const PackedEngagement& e) { builder.Prefetch(e); }
+void WarmSlots(const WorldBuilder& builder, const Batch&, RecordType, const PackedEngagement& e) {
+  builder.Prefetch(e);
+}
+void WarmSlots(const WorldBuilder& builder, const Batch& b, RecordType, const PackedPost& p) {
+  builder.Prefetch(p, b.base());
+}
 
 template <typename R>
 bool AddItem(WorldBuilder* builder, const Batch&, const Kept<R>& kept, Rejection* why) {
@@ -481,6 +498,9 @@ bool AddItem(WorldBuilder* builder, const Batch&, const Kept<R>& kept, Rejection
 bool AddItem(WorldBuilder* builder, const Batch& b, const PackedEngagement& e, Rejection*) {
   builder->AddPacked(e, b.base());
   return true;
+}
+bool AddItem(WorldBuilder* builder, const Batch& b, const PackedPost& p, Rejection* why) {
+  return builder->AddPacked(p, b.base(), b.terms.items.data(), why);
 }
 
 // About how many bytes of JSONL the inputs hold, for WorldBuilder::ReserveForInput: a plain
@@ -530,7 +550,7 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
           b->WithRecord(entries[far], [](const auto& item) { WarmItem(item); });
         if (size_t ahead = i + 16; ahead < entries.size() && entries[ahead].kind == Batch::kRecord) {
           const RecordType type = entries[ahead].type;
-          b->WithRecord(entries[ahead], [&](const auto& item) { WarmSlots(builder, type, item); });
+          b->WithRecord(entries[ahead], [&](const auto& item) { WarmSlots(builder, *b, type, item); });
         }
         ++st.lines;
         if (e.kind == Batch::kBlank) {

@@ -231,34 +231,129 @@ bool WorldBuilder::Add(const AccountRecord& r, const RecordHashes& h, Rejection*
   return true;
 }
 
+struct WorldBuilder::PostInput {
+  std::string_view id, account, text, platform, repost_of, reply_to;
+  bool has_platform, has_repost_of, has_reply_to;
+  IdHash id_hash, account_hash, repost_of_hash, reply_to_hash;
+  uint64_t device, ip;
+  Time32 time;
+  const std::string_view* terms;  // urls, then hashtags, then mentions
+  uint8_t n_urls, n_hashtags, n_mentions;
+};
+
 bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* why) {
+  // The parser keeps each list under 256; the lists are joined as AddPost reads them.
+  thread_local std::vector<std::string_view> terms;
+  terms.assign(r.urls.begin(), r.urls.end());
+  terms.insert(terms.end(), r.hashtags.begin(), r.hashtags.end());
+  terms.insert(terms.end(), r.mentions.begin(), r.mentions.end());
+  return AddPost(PostInput{r.id, r.account, r.text, r.platform.value_or(std::string_view()),
+                           r.repost_of.value_or(std::string_view()), r.reply_to.value_or(std::string_view()),
+                           r.platform.has_value(), r.repost_of.has_value(), r.reply_to.has_value(),
+                           h.id[0], h.id[1], h.id[2], h.id[3], h.token[0], h.token[1],
+                           static_cast<Time32>(r.time), terms.data(), static_cast<uint8_t>(r.urls.size()),
+                           static_cast<uint8_t>(r.hashtags.size()), static_cast<uint8_t>(r.mentions.size())},
+                 why);
+}
+
+PackedPost WorldBuilder::Pack(const PostRecord& r, const char* base, uint32_t first_term) const {
+  const RecordHashes h = Hash(r);  // id[0] the post, id[1] the account, id[2] repost_of, id[3] reply_to
+  auto at = [base](std::string_view s) { return static_cast<uint32_t>(s.data() - base); };
+  PackedPost p{};
+  p.id_high = h.id[0].high;
+  p.account_high = h.id[1].high;
+  p.repost_of_high = h.id[2].high;
+  p.reply_to_high = h.id[3].high;
+  p.device = h.token[0];
+  p.ip = h.token[1];
+  p.text = r.text.data();
+  p.id_tag = static_cast<uint32_t>(h.id[0].low >> 32);
+  p.account_tag = static_cast<uint32_t>(h.id[1].low >> 32);
+  p.repost_of_tag = static_cast<uint32_t>(h.id[2].low >> 32);
+  p.reply_to_tag = static_cast<uint32_t>(h.id[3].low >> 32);
+  p.id_at = at(r.id);
+  p.account_at = at(r.account);
+  p.id_len = static_cast<uint16_t>(r.id.size());
+  p.account_len = static_cast<uint16_t>(r.account.size());
+  if (r.repost_of) {
+    p.present |= PackedPost::kRepostOf;
+    p.repost_of_at = at(*r.repost_of);
+    p.repost_of_len = static_cast<uint16_t>(r.repost_of->size());
+  }
+  if (r.reply_to) {
+    p.present |= PackedPost::kReplyTo;
+    p.reply_to_at = at(*r.reply_to);
+    p.reply_to_len = static_cast<uint16_t>(r.reply_to->size());
+  }
+  if (r.platform) {
+    p.present |= PackedPost::kPlatform;
+    p.platform_at = at(*r.platform);
+    p.platform_len = static_cast<uint16_t>(r.platform->size());
+  }
+  p.text_len = static_cast<uint32_t>(r.text.size());
+  p.first_term = first_term;
+  p.time = static_cast<Time32>(r.time);
+  p.n_urls = static_cast<uint8_t>(r.urls.size());
+  p.n_hashtags = static_cast<uint8_t>(r.hashtags.size());
+  p.n_mentions = static_cast<uint8_t>(r.mentions.size());
+  return p;
+}
+
+bool WorldBuilder::AddPacked(const PackedPost& p, const char* base, const std::string_view* terms,
+                             Rejection* why) {
+  // The index reads only IdHash::high and the top half of IdHash::low (see Interner).
+  auto hash = [](uint32_t tag, uint64_t high) { return IdHash{static_cast<uint64_t>(tag) << 32, high}; };
+  return AddPost(PostInput{std::string_view(base + p.id_at, p.id_len),
+                           std::string_view(base + p.account_at, p.account_len),
+                           std::string_view(p.text, p.text_len),
+                           std::string_view(base + p.platform_at, p.platform_len),
+                           std::string_view(base + p.repost_of_at, p.repost_of_len),
+                           std::string_view(base + p.reply_to_at, p.reply_to_len),
+                           (p.present & PackedPost::kPlatform) != 0, (p.present & PackedPost::kRepostOf) != 0,
+                           (p.present & PackedPost::kReplyTo) != 0, hash(p.id_tag, p.id_high),
+                           hash(p.account_tag, p.account_high), hash(p.repost_of_tag, p.repost_of_high),
+                           hash(p.reply_to_tag, p.reply_to_high), p.device, p.ip, p.time, terms + p.first_term,
+                           p.n_urls, p.n_hashtags, p.n_mentions},
+                 why);
+}
+
+void WorldBuilder::Prefetch(const PackedPost& p, const char* base) const {
+  w_.posts.ids.Prefetch(IdHash{0, p.id_high});
+  w_.accounts.ids.Prefetch(IdHash{0, p.account_high});
+  if (p.present & PackedPost::kRepostOf) w_.posts.ids.Prefetch(IdHash{0, p.repost_of_high});
+  token_ids_.Prefetch(p.device);
+  __builtin_prefetch(base + p.id_at);  // a new post's id is copied into the index's arena
+}
+
+bool WorldBuilder::AddPost(const PostInput& in, Rejection* why) {
   PostTable& p = w_.posts;
   // One lookup decides both: a new id, or a known one that was only referenced so far.
-  PostId i = PostRef(r.id, h.id[0]);
+  PostId i = PostRef(in.id, in.id_hash);
   if (p.declared[i]) {
-    *why = Duplicate("post", r.id);
+    *why = Duplicate("post", in.id);
     return false;
   }
-  AccountId account = AccountRef(r.account, h.id[1]);
-  PostId repost_of = r.repost_of ? PostRef(*r.repost_of, h.id[2]) : kNone;
-  PostId reply_to = r.reply_to ? PostRef(*r.reply_to, h.id[3]) : kNone;
+  AccountId account = AccountRef(in.account, in.account_hash);
+  PostId repost_of = in.has_repost_of ? PostRef(in.repost_of, in.repost_of_hash) : kNone;
+  PostId reply_to = in.has_reply_to ? PostRef(in.reply_to, in.reply_to_hash) : kNone;
   p.declared[i] = 1;
   p.account[i] = account;
-  p.time[i] = static_cast<Time32>(r.time);
-  p.text_at[i] = p.texts.InLastAdopted(r.text) ? r.text.data() : p.texts.Append(r.text).data();
-  p.text_len[i] = static_cast<uint32_t>(r.text.size());
-  p.platform[i] = r.platform ? Platform(*r.platform) : kNoPlatform;
+  p.time[i] = in.time;
+  p.text_at[i] = p.texts.InLastAdopted(in.text) ? in.text.data() : p.texts.Append(in.text).data();
+  p.text_len[i] = static_cast<uint32_t>(in.text.size());
+  p.platform[i] = in.has_platform ? Platform(in.platform) : kNoPlatform;
   p.repost_of[i] = repost_of;
   p.reply_to[i] = reply_to;
-  p.device[i] = Token(h.token[0]);
-  p.ip[i] = Token(h.token[1]);
+  p.device[i] = Token(in.device);
+  p.ip[i] = Token(in.ip);
   p.term_begin[i] = static_cast<uint32_t>(p.terms.size());
-  for (std::string_view u : r.urls) p.terms.push_back(w_.urls.Intern(u));
-  for (std::string_view h : r.hashtags) p.terms.push_back(w_.hashtags.Intern(h));
-  for (std::string_view m : r.mentions) p.terms.push_back(w_.mentions.Intern(m));
-  p.n_urls[i] = static_cast<uint8_t>(r.urls.size());
-  p.n_hashtags[i] = static_cast<uint8_t>(r.hashtags.size());
-  p.n_mentions[i] = static_cast<uint8_t>(r.mentions.size());
+  const std::string_view* t = in.terms;
+  for (int k = 0; k < in.n_urls; ++k) p.terms.push_back(w_.urls.Intern(*t++));
+  for (int k = 0; k < in.n_hashtags; ++k) p.terms.push_back(w_.hashtags.Intern(*t++));
+  for (int k = 0; k < in.n_mentions; ++k) p.terms.push_back(w_.mentions.Intern(*t++));
+  p.n_urls[i] = in.n_urls;
+  p.n_hashtags[i] = in.n_hashtags;
+  p.n_mentions[i] = in.n_mentions;
   ++added_[static_cast<int>(RecordType::kPost)];
   return true;
 }

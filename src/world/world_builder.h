@@ -55,6 +55,27 @@ struct alignas(64) PackedEngagement {
 };
 static_assert(sizeof(PackedEngagement) == 64, "one cache line");
 
+// A post prepared for bulk loading (WorldBuilder::Pack), in two cache lines, where the record
+// and its hashes took six and its term lists three more blocks of their own. Like a
+// PackedEngagement, its ids' and platform's bytes stay at `base + *_at`; its text stays where
+// `text` points; its terms are `terms[first_term ...]` of a list the loader keeps: n_urls URLs,
+// then n_hashtags hashtags, then n_mentions mentions.
+struct alignas(64) PackedPost {
+  enum : uint8_t { kRepostOf = 1, kReplyTo = 2, kPlatform = 4 };  // bits of `present`
+  uint64_t id_high, account_high, repost_of_high, reply_to_high;   // IdHash::high of each id
+  uint64_t device, ip;                                             // salted; 0 when absent
+  const char* text;
+  uint32_t id_tag, account_tag, repost_of_tag, reply_to_tag;       // IdHash::low >> 32
+  uint32_t id_at, account_at, repost_of_at, reply_to_at, platform_at;
+  uint32_t text_len;
+  uint32_t first_term;
+  Time32 time;
+  uint16_t id_len, account_len, repost_of_len, reply_to_len, platform_len;
+  uint8_t n_urls, n_hashtags, n_mentions;
+  uint8_t present;
+};
+static_assert(sizeof(PackedPost) == 128, "two cache lines");
+
 class WorldBuilder {
  public:
   explicit WorldBuilder(std::string_view salt);
@@ -84,6 +105,17 @@ class WorldBuilder {
   // results as from Add with its record. Engagements are never refused.
   void AddPacked(const PackedEngagement& e, const char* base);
   void Prefetch(const PackedEngagement& e) const;
+
+  // Packs a post for AddPacked, hashing its ids and tokens. Safe from any thread, like Hash.
+  // The caller has put r's terms at `first_term` of its list (URLs, hashtags, mentions).
+  // REQUIRES: r's ids and platform lie in [base, base + 4 GiB) and are at most 65,535 bytes
+  // long (the parser refuses ids over 4,096); r's text stays where it is until the post is
+  // added; at most 255 terms of each kind (the parser refuses more).
+  PackedPost Pack(const PostRecord& r, const char* base, uint32_t first_term) const;
+  // Adds (or refuses, as Add does) a packed post, its ids' bytes at `base` plus its offsets
+  // and its terms in `terms`; the same world results as from Add with its record.
+  bool AddPacked(const PackedPost& p, const char* base, const std::string_view* terms, Rejection* why);
+  void Prefetch(const PackedPost& p, const char* base) const;
 
   // Hints that a record of type `t` with hashes `h` will be added soon. Bulk loaders call it
   // about 16 records ahead: the world's hash tables are far larger than the caches, and
@@ -117,6 +149,9 @@ class WorldBuilder {
   uint64_t TokenHash(const std::optional<std::string_view>& t) const;
   void AddEngagement(std::string_view account, IdHash account_hash, std::string_view target,
                      IdHash target_hash, Time32 time, EngagementKind kind, uint64_t device, uint64_t ip);
+  // A post as Add and AddPacked both hand it on.
+  struct PostInput;
+  bool AddPost(const PostInput& in, Rejection* why);
   uint16_t Platform(std::string_view p);
 
   uint64_t salt_seed_;

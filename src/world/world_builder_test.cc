@@ -4,11 +4,49 @@
 
 #include <cstring>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "ingest/record_parser.h"
 
 namespace sluice {
 namespace {
+
+// Lines in one buffer, as a bulk loader's batch holds them, with room after them for copies of
+// the strings that a parse did not leave in place (RecordParser::Parse reads through the DOM, so
+// none are): packed records locate their strings from the buffer's start.
+class LineBuffer {
+ public:
+  explicit LineBuffer(const std::vector<std::string>& lines) {
+    for (const std::string& l : lines) {
+      starts_.push_back(bytes_.size());
+      bytes_ += l + '\n';
+    }
+    lines_end_ = bytes_.size();
+    copied_ = lines_end_ + simdjson::SIMDJSON_PADDING;
+    bytes_.append(simdjson::SIMDJSON_PADDING + kRoom, ' ');
+  }
+  const char* base() const { return bytes_.data(); }
+  // Line i, followed by at least SIMDJSON_PADDING readable bytes.
+  std::string_view line(size_t i) const {
+    const size_t end = i + 1 < starts_.size() ? starts_[i + 1] : lines_end_;
+    return std::string_view(bytes_.data() + starts_[i], end - starts_[i] - 1);
+  }
+  // s itself when it lies in the lines, else a copy in the buffer's room.
+  std::string_view Keep(std::string_view s) {
+    if (s.data() >= bytes_.data() && s.data() + s.size() <= bytes_.data() + bytes_.size()) return s;
+    EXPECT_LE(copied_ + s.size(), bytes_.size()) << "the test's room for copies";
+    std::memcpy(bytes_.data() + copied_, s.data(), s.size());
+    copied_ += s.size();
+    return std::string_view(bytes_.data() + copied_ - s.size(), s.size());
+  }
+
+ private:
+  static constexpr size_t kRoom = 1024;
+  std::string bytes_;
+  std::vector<size_t> starts_;
+  size_t lines_end_, copied_;
+};
 
 class WorldBuilderTest : public ::testing::Test {
  protected:
@@ -125,22 +163,17 @@ TEST(WorldBuilderPackTest, PackedEngagementsBuildTheSameWorldAsRecords) {
   auto build = [&](bool packed) {
     WorldBuilder b("salt");
     RecordParser parser;
-    // Every line in one buffer, as a loader's batch holds them; packed ids point into it.
-    std::string buffer;
-    for (const std::string& l : lines) buffer += l + '\n';
-    buffer.append(simdjson::SIMDJSON_PADDING, ' ');
-    size_t at = 0;
-    for (const std::string& l : lines) {
+    LineBuffer buffer(lines);
+    for (size_t i = 0; i < lines.size(); ++i) {
       Record r;
       Rejection why;
-      EXPECT_TRUE(parser.Parse(std::string_view(buffer.data() + at, l.size()), simdjson::SIMDJSON_PADDING, &r, &why))
-          << why.detail;
-      at += l.size() + 1;
+      EXPECT_TRUE(parser.Parse(buffer.line(i), simdjson::SIMDJSON_PADDING, &r, &why)) << why.detail;
       if (packed && r.type == RecordType::kEngagement) {
-        EXPECT_GE(r.engagement.account.data(), buffer.data());  // ids read in place
-        const PackedEngagement e = b.Pack(r.engagement, buffer.data());
+        r.engagement.account = buffer.Keep(r.engagement.account);
+        r.engagement.target = buffer.Keep(r.engagement.target);
+        const PackedEngagement e = b.Pack(r.engagement, buffer.base());
         b.Prefetch(e);
-        b.AddPacked(e, buffer.data());
+        b.AddPacked(e, buffer.base());
       } else {
         EXPECT_TRUE(b.Add(r, &why));
       }
@@ -162,6 +195,82 @@ TEST(WorldBuilderPackTest, PackedEngagementsBuildTheSameWorldAsRecords) {
   // The engagement with an empty device has none; the one at 4e9 seconds keeps its time.
   EXPECT_EQ(packed.engagements.device.back(), kNone);
   EXPECT_EQ(packed.engagements.time.back(), 4000000000u);
+}
+
+TEST(WorldBuilderPackTest, PackedPostsBuildTheSameWorldAsRecords) {
+  // Posts added packed (ids and platform located from a base, terms in a list the loader keeps,
+  // tokens hashed ahead) and added as records give the same world: a post referenced before it
+  // is declared, a refused duplicate, reposts and replies of known and unknown posts, with and
+  // without platform, device and IP, with terms of each kind, escaped ids.
+  const std::vector<std::string> lines = {
+      R"({"type":"account","id":"u1","platform":"weibo","created_at":1,"device":"d1"})",
+      R"({"type":"engagement","account":"u2","target":"p2","kind":"like","time":30})",
+      R"({"type":"post","id":"p1","account":"u1","time":10,"text":"first","platform":"weibo","device":"d1"})",
+      R"({"type":"post","id":"p2","account":"u2","time":20,"text":"b","repost_of":"p1","ip":"10.0.0.1","hashtags":["h1","h2"]})",
+      R"({"type":"post","id":"p1","account":"u3","time":11,"text":"again"})",
+      R"({"type":"post","id":"p\u0033","account":"u\u0034","time":40,"text":"c","reply_to":"p9","urls":["http://x"],"mentions":["m1"],"hashtags":["h2"],"platform":"douyin","device":"d2","ip":"10.0.0.2"})",
+      R"({"type":"post","id":"p4","account":"u1","time":4000000000,"text":""})",
+  };
+  auto build = [&](bool packed) {
+    WorldBuilder b("salt");
+    RecordParser parser;
+    LineBuffer buffer(lines);
+    std::vector<std::string_view> terms;
+    int refused = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      Record r;
+      Rejection why;
+      EXPECT_TRUE(parser.Parse(buffer.line(i), simdjson::SIMDJSON_PADDING, &r, &why)) << why.detail;
+      if (packed && r.type == RecordType::kPost) {
+        PostRecord& p = r.post;
+        p.id = buffer.Keep(p.id);
+        p.account = buffer.Keep(p.account);
+        for (auto* opt : {&p.platform, &p.repost_of, &p.reply_to})
+          if (*opt) **opt = buffer.Keep(**opt);
+        const auto first = static_cast<uint32_t>(terms.size());
+        for (const auto* list : {&p.urls, &p.hashtags, &p.mentions})
+          for (std::string_view s : *list) terms.push_back(buffer.Keep(s));
+        const PackedPost packed_post = b.Pack(p, buffer.base(), first);
+        b.Prefetch(packed_post, buffer.base());
+        refused += !b.AddPacked(packed_post, buffer.base(), terms.data(), &why);
+      } else {
+        refused += !b.Add(r, &why);
+      }
+    }
+    EXPECT_EQ(refused, 1) << "the second p1";
+    return b.Finalize(nullptr);
+  };
+  World plain = build(false), packed = build(true);
+  ASSERT_EQ(packed.posts.size(), plain.posts.size());
+  ASSERT_EQ(packed.posts.size(), 5u);  // p2, p1, p3, p9, p4
+  for (PostId i = 0; i < packed.posts.size(); ++i) {
+    EXPECT_EQ(packed.posts.ids.Get(i), plain.posts.ids.Get(i));
+    EXPECT_EQ(packed.posts.text(i), plain.posts.text(i));
+  }
+  for (PostId i = 0; i < packed.posts.size(); ++i) std::fprintf(stderr, "post %u: [%.*s] plain [%.*s] size %zu\n", i, (int)packed.posts.ids.Get(i).size(), packed.posts.ids.Get(i).data(), (int)plain.posts.ids.Get(i).size(), plain.posts.ids.Get(i).data(), packed.posts.ids.Get(i).size());
+  EXPECT_EQ(packed.posts.ids.Get(2), "p3");
+  EXPECT_EQ(packed.posts.declared, plain.posts.declared);
+  EXPECT_EQ(packed.posts.account, plain.posts.account);
+  EXPECT_EQ(packed.posts.time, plain.posts.time);
+  EXPECT_EQ(packed.posts.platform, plain.posts.platform);
+  EXPECT_EQ(packed.posts.repost_of, plain.posts.repost_of);
+  EXPECT_EQ(packed.posts.reply_to, plain.posts.reply_to);
+  EXPECT_EQ(packed.posts.device, plain.posts.device);
+  EXPECT_EQ(packed.posts.ip, plain.posts.ip);
+  EXPECT_EQ(packed.posts.term_begin, plain.posts.term_begin);
+  EXPECT_EQ(packed.posts.terms, plain.posts.terms);
+  EXPECT_EQ(packed.posts.n_urls, plain.posts.n_urls);
+  EXPECT_EQ(packed.posts.n_hashtags, plain.posts.n_hashtags);
+  EXPECT_EQ(packed.posts.n_mentions, plain.posts.n_mentions);
+  EXPECT_EQ(packed.token_hash, plain.token_hash);
+  ASSERT_EQ(packed.accounts.size(), plain.accounts.size());
+  for (AccountId i = 0; i < packed.accounts.size(); ++i) EXPECT_EQ(packed.accounts.ids.Get(i), plain.accounts.ids.Get(i));
+  ASSERT_EQ(packed.accounts.size(), 3u);  // u1, u2, u4: the refused duplicate added no u3
+  EXPECT_EQ(packed.accounts.ids.Get(2), "u4");
+  ASSERT_EQ(packed.platforms.size(), 2u);
+  EXPECT_EQ(packed.hashtags.size(), 2u);
+  EXPECT_EQ(packed.posts.text(packed.posts.ids.Find("p1")), "first");  // not the refused "again"
+  EXPECT_EQ(packed.posts.time[packed.posts.ids.Find("p4")], 4000000000u);
 }
 
 TEST(WorldTextTest, AdoptedTextsStayWhereTheyAreAndOthersAreCopied) {
