@@ -43,9 +43,12 @@ TokenId WorldBuilder::Token(uint64_t h) {
 }
 
 uint16_t WorldBuilder::Platform(std::string_view p) {
+  if (last_platform_id_ != kNoPlatform && p == last_platform_) return last_platform_id_;
   uint32_t id = w_.platforms.Intern(p);
   // More than 65,534 platforms would be a data error, not a real deployment; fold them together.
-  return id < kNoPlatform ? static_cast<uint16_t>(id) : static_cast<uint16_t>(kNoPlatform - 1);
+  last_platform_id_ = id < kNoPlatform ? static_cast<uint16_t>(id) : static_cast<uint16_t>(kNoPlatform - 1);
+  last_platform_.assign(p);
+  return last_platform_id_;
 }
 
 AccountId WorldBuilder::AccountRef(std::string_view id, IdHash h) {

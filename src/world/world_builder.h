@@ -153,6 +153,10 @@ class WorldBuilder {
   struct PostInput;
   bool AddPost(const PostInput& in, Rejection* why);
   uint16_t Platform(std::string_view p);
+  // The platform named last and its id: records come in runs from one platform, and comparing a
+  // few bytes is cheaper than hashing them for the table.
+  std::string last_platform_;
+  uint16_t last_platform_id_ = kNoPlatform;
 
   uint64_t salt_seed_;
   World w_;
