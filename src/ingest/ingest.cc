@@ -117,10 +117,9 @@ struct Batch {
   ItemList<PackedEngagement> engagements;  // 78% of the records of a typical input
   KeptList<ClaimRecord> claims;
   ItemList<std::string_view> terms;  // the posts' URLs, hashtags and mentions (PackedPost)
-  // The texts of the batch's posts, copied by the parsing thread as it packs them, for the
-  // world to adopt (WorldBuilder::AdoptText): the building thread then copies no text. A fresh
-  // chunk per batch, as the world keeps it, as large as the batch's input (which holds every
-  // text): the pages past the last text are never touched, so they cost address space only.
+  // The texts of the batch's posts, copied by the parsing thread once the batch is parsed, for
+  // the world to adopt (WorldBuilder::AdoptText): the building thread then copies no text. A
+  // fresh chunk per batch, as the world keeps it, of just the texts' size.
   std::unique_ptr<char[]> texts;
   size_t texts_size = 0;
   std::vector<Rejection> rejections;
@@ -134,8 +133,8 @@ struct Batch {
 
   Status status;            // a fatal input error ends the run
 
-  // Calls f with the item of entry `e` (a Kept record, a PackedPost or a PackedEngagement), whatever its
-  // type. REQUIRES: e.kind == kRecord.
+  // Calls f with the item of entry `e` (a Kept record, a PackedPost or a PackedEngagement),
+  // whatever its type. REQUIRES: e.kind == kRecord.
   template <typename F>
   decltype(auto) WithRecord(const Entry& e, F&& f) const {
     switch (e.type) {
@@ -211,15 +210,19 @@ struct Batch {
     const bool in_input = s.data() >= input && s.data() + s.size() <= input + input_size;
     return in_input ? s : Copy(s);
   }
-  // A copy of a post's text in `texts`. REQUIRES: the pieces are all in (input_size is final).
-  std::string_view CopyText(std::string_view text) {
-    if (!texts) texts = std::make_unique_for_overwrite<char[]>(input_size);
-    // Unreachable (a text is part of its line), and writing past it would corrupt memory.
-    if (texts_size + text.size() > input_size) std::abort();
-    char* at = texts.get() + texts_size;
-    std::memcpy(at, text.data(), text.size());
-    texts_size += text.size();
-    return std::string_view(at, text.size());
+  // Copies the texts of the batch's posts into `texts` and points the posts at them.
+  void CopyTexts() {
+    texts_size = 0;
+    for (size_t i = 0; i < posts.n; ++i) texts_size += posts.items[i].text_len;
+    if (texts_size == 0) return;
+    texts = std::make_unique_for_overwrite<char[]>(texts_size);
+    char* at = texts.get();
+    for (size_t i = 0; i < posts.n; ++i) {
+      PackedPost& p = posts.items[i];
+      std::memcpy(at, p.text, p.text_len);
+      p.text = at;
+      at += p.text_len;
+    }
   }
   uint32_t NewRejection() {
     if (rejections.size() <= n_rejections) rejections.emplace_back();
@@ -351,12 +354,10 @@ class BatchFiller : public BlockSink {
     return b_->entries.emplace_back(
         Batch::Entry{line.size(), line.substr(0, kRawKeep), 0, kind, RecordType::kAccount});
   }
-  // Keeps a post's ids, platform and terms in the batch, copies its text for the world, and
-  // packs it (WorldBuilder::Pack).
+  // Keeps a post's strings and terms in the batch and packs it (WorldBuilder::Pack).
   uint32_t PackPost(const PostRecord& record) {
     post_ = record;  // reused, so its term lists keep their capacity
     Persist(b_, &post_);
-    post_.text = b_->CopyText(post_.text);
     const auto first_term = static_cast<uint32_t>(b_->terms.n);
     for (const auto* list : {&post_.urls, &post_.hashtags, &post_.mentions})
       for (std::string_view s : *list) b_->terms.Next() = s;
@@ -390,13 +391,15 @@ void ParseLines(RecordParser* parser, const WorldBuilder& builder, Batch* b) {
     }
     parser->ParseBlock(b->input + piece.offset, piece.size, &filler);
   }
+  b->CopyTexts();
   b->parsed = true;
 }
 
 // The reader thread: every line of every input, in order, in batches parsed here or by the
-// consumer. Lines come from LineReader in blocks where it can, read straight into the batch (no
-// copy, no line split here: the parser finds line ends as it reads). `builder` is only used to hash records
-// (WorldBuilder::Hash), which is safe while the other thread adds to it.
+// consumer. Lines come from LineReader in blocks where it can, read straight into the batch
+// (no copy, no line split here: the parser finds line ends as it reads). `builder` is only used
+// to hash and pack records (WorldBuilder::Hash, Pack), which is safe while the other thread
+// adds to it.
 void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& options,
              const WorldBuilder& builder, BatchQueue* q) {
   RecordParser parser;
