@@ -246,7 +246,7 @@ struct WorldBuilder::PostInput {
 
 bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* why) {
   // The parser keeps each list under 256; the lists are joined as AddPost reads them.
-  thread_local std::vector<std::string_view> terms;
+  std::vector<std::string_view>& terms = term_scratch_;
   terms.assign(r.urls.begin(), r.urls.end());
   terms.insert(terms.end(), r.hashtags.begin(), r.hashtags.end());
   terms.insert(terms.end(), r.mentions.begin(), r.mentions.end());

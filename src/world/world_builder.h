@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/flat_u64_map.h"
 
@@ -152,6 +153,7 @@ class WorldBuilder {
   // A post as Add and AddPacked both hand it on.
   struct PostInput;
   bool AddPost(const PostInput& in, Rejection* why);
+  std::vector<std::string_view> term_scratch_;  // Add(PostRecord)'s terms, joined
   uint16_t Platform(std::string_view p);
   // The platform named last and its id: records come in runs from one platform, and comparing a
   // few bytes is cheaper than hashing them for the table.
