@@ -247,7 +247,6 @@ TEST(WorldBuilderPackTest, PackedPostsBuildTheSameWorldAsRecords) {
     EXPECT_EQ(packed.posts.ids.Get(i), plain.posts.ids.Get(i));
     EXPECT_EQ(packed.posts.text(i), plain.posts.text(i));
   }
-  for (PostId i = 0; i < packed.posts.size(); ++i) std::fprintf(stderr, "post %u: [%.*s] plain [%.*s] size %zu\n", i, (int)packed.posts.ids.Get(i).size(), packed.posts.ids.Get(i).data(), (int)plain.posts.ids.Get(i).size(), plain.posts.ids.Get(i).data(), packed.posts.ids.Get(i).size());
   EXPECT_EQ(packed.posts.ids.Get(2), "p3");
   EXPECT_EQ(packed.posts.declared, plain.posts.declared);
   EXPECT_EQ(packed.posts.account, plain.posts.account);
