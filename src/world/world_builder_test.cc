@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,25 @@ class LineBuffer {
   std::vector<size_t> starts_;
   size_t lines_end_, copied_;
 };
+
+// Parses `lines` from one LineBuffer and adds each record to a fresh builder: through `packed`
+// when it takes the record (it returns whether the record was added), else with Add. Counts
+// the records refused in *refused.
+using PackedAdd = std::function<std::optional<bool>(WorldBuilder&, LineBuffer&, Record&, Rejection*)>;
+World BuildFrom(const std::vector<std::string>& lines, const PackedAdd& packed, int* refused) {
+  WorldBuilder b("salt");
+  RecordParser parser;
+  LineBuffer buffer(lines);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Record r;
+    Rejection why;
+    EXPECT_TRUE(parser.Parse(buffer.line(i), simdjson::SIMDJSON_PADDING, &r, &why)) << why.detail;
+    std::optional<bool> added = packed ? packed(b, buffer, r, &why) : std::nullopt;
+    if (!added) added = b.Add(r, &why);
+    *refused += !*added;
+  }
+  return b.Finalize(nullptr);
+}
 
 class WorldBuilderTest : public ::testing::Test {
  protected:
@@ -160,27 +181,18 @@ TEST(WorldBuilderPackTest, PackedEngagementsBuildTheSameWorldAsRecords) {
       R"({"type":"engagement","account":"u3","target":"p3","kind":"review","time":10})",
       R"({"type":"engagement","account":"u1","target":"p2","kind":"follow","time":4000000000,"device":""})",
   };
-  auto build = [&](bool packed) {
-    WorldBuilder b("salt");
-    RecordParser parser;
-    LineBuffer buffer(lines);
-    for (size_t i = 0; i < lines.size(); ++i) {
-      Record r;
-      Rejection why;
-      EXPECT_TRUE(parser.Parse(buffer.line(i), simdjson::SIMDJSON_PADDING, &r, &why)) << why.detail;
-      if (packed && r.type == RecordType::kEngagement) {
-        r.engagement.account = buffer.Keep(r.engagement.account);
-        r.engagement.target = buffer.Keep(r.engagement.target);
-        const PackedEngagement e = b.Pack(r.engagement, buffer.base());
-        b.Prefetch(e);
-        b.AddPacked(e, buffer.base());
-      } else {
-        EXPECT_TRUE(b.Add(r, &why));
-      }
-    }
-    return b.Finalize(nullptr);
+  const PackedAdd pack = [](WorldBuilder& b, LineBuffer& buffer, Record& r, Rejection*) -> std::optional<bool> {
+    if (r.type != RecordType::kEngagement) return std::nullopt;
+    r.engagement.account = buffer.Keep(r.engagement.account);
+    r.engagement.target = buffer.Keep(r.engagement.target);
+    const PackedEngagement e = b.Pack(r.engagement, buffer.base());
+    b.Prefetch(e);
+    b.AddPacked(e, buffer.base());
+    return true;
   };
-  World plain = build(false), packed = build(true);
+  int refused = 0;
+  World plain = BuildFrom(lines, nullptr, &refused), packed = BuildFrom(lines, pack, &refused);
+  EXPECT_EQ(refused, 0);
   ASSERT_EQ(packed.engagements.size(), 5u);
   EXPECT_EQ(packed.engagements.account, plain.engagements.account);
   EXPECT_EQ(packed.engagements.target, plain.engagements.target);
@@ -211,36 +223,26 @@ TEST(WorldBuilderPackTest, PackedPostsBuildTheSameWorldAsRecords) {
       R"({"type":"post","id":"p\u0033","account":"u\u0034","time":40,"text":"c","reply_to":"p9","urls":["http://x"],"mentions":["m1"],"hashtags":["h2"],"platform":"douyin","device":"d2","ip":"10.0.0.2"})",
       R"({"type":"post","id":"p4","account":"u1","time":4000000000,"text":""})",
   };
-  auto build = [&](bool packed) {
-    WorldBuilder b("salt");
-    RecordParser parser;
-    LineBuffer buffer(lines);
-    std::vector<std::string_view> terms;
-    int refused = 0;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      Record r;
-      Rejection why;
-      EXPECT_TRUE(parser.Parse(buffer.line(i), simdjson::SIMDJSON_PADDING, &r, &why)) << why.detail;
-      if (packed && r.type == RecordType::kPost) {
-        PostRecord& p = r.post;
-        p.id = buffer.Keep(p.id);
-        p.account = buffer.Keep(p.account);
-        for (auto* opt : {&p.platform, &p.repost_of, &p.reply_to})
-          if (*opt) **opt = buffer.Keep(**opt);
-        const auto first = static_cast<uint32_t>(terms.size());
-        for (const auto* list : {&p.urls, &p.hashtags, &p.mentions})
-          for (std::string_view s : *list) terms.push_back(buffer.Keep(s));
-        const PackedPost packed_post = b.Pack(p, buffer.base(), first);
-        b.Prefetch(packed_post, buffer.base());
-        refused += !b.AddPacked(packed_post, buffer.base(), terms.data(), &why);
-      } else {
-        refused += !b.Add(r, &why);
-      }
-    }
-    EXPECT_EQ(refused, 1) << "the second p1";
-    return b.Finalize(nullptr);
+  std::vector<std::string_view> terms;
+  const PackedAdd pack = [&terms](WorldBuilder& b, LineBuffer& buffer, Record& r,
+                                  Rejection* why) -> std::optional<bool> {
+    if (r.type != RecordType::kPost) return std::nullopt;
+    PostRecord& p = r.post;
+    p.id = buffer.Keep(p.id);
+    p.account = buffer.Keep(p.account);
+    for (auto* opt : {&p.platform, &p.repost_of, &p.reply_to})
+      if (*opt) **opt = buffer.Keep(**opt);
+    const auto first = static_cast<uint32_t>(terms.size());
+    for (const auto* list : {&p.urls, &p.hashtags, &p.mentions})
+      for (std::string_view s : *list) terms.push_back(buffer.Keep(s));
+    const PackedPost packed_post = b.Pack(p, buffer.base(), first);
+    b.Prefetch(packed_post, buffer.base());
+    return b.AddPacked(packed_post, buffer.base(), terms.data(), why);
   };
-  World plain = build(false), packed = build(true);
+  int refused_plain = 0, refused_packed = 0;
+  World plain = BuildFrom(lines, nullptr, &refused_plain), packed = BuildFrom(lines, pack, &refused_packed);
+  EXPECT_EQ(refused_plain, 1) << "the second p1";
+  EXPECT_EQ(refused_packed, 1) << "the second p1";
   ASSERT_EQ(packed.posts.size(), plain.posts.size());
   ASSERT_EQ(packed.posts.size(), 5u);  // p2, p1, p3, p9, p4
   for (PostId i = 0; i < packed.posts.size(); ++i) {
