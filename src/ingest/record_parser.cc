@@ -659,9 +659,6 @@ const char* ReadString(const char* p, std::string_view* s, char** unescaped) {
   return stop + 1;
 }
 
-// Reads a non-negative JSON integer of at most 18 digits (so it fits int64 and its text is its
-// canonical decimal form: no sign, no leading zero). Returns the byte after it, or nullptr for
-// any other number (a float, a sign, a leading zero, more digits: the DOM's call).
 // Whether the 8 bytes of `w` (read little-endian) are all ASCII digits.
 inline bool EightDigits(uint64_t w) {
   constexpr uint64_t kHigh = 0xF0F0F0F0F0F0F0F0, kZeros = 0x3030303030303030;
@@ -679,6 +676,9 @@ inline uint64_t EightDigitsValue(uint64_t w) {
   return (w * 10000 + (w >> 32)) & 0xFFFFFFFF;          // 0..99,999,999
 }
 
+// Reads a non-negative JSON integer of at most 18 digits (so it fits int64 and its text is its
+// canonical decimal form: no sign, no leading zero). Returns the byte after it, or nullptr for
+// any other number (a float, a sign, a leading zero, more digits: the DOM's call).
 const char* ReadCount(const char* p, int64_t* n) {
   const char* q = p;
   int64_t v = 0;

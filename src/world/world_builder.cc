@@ -120,13 +120,19 @@ PackedEngagement WorldBuilder::Pack(const EngagementRecord& r, const char* base)
   return e;
 }
 
+namespace {
+// The hash of a packed id, as much of it as the index reads: IdHash::high and the top half of
+// IdHash::low (see Interner).
+IdHash PackedHash(uint32_t tag, uint64_t high) {
+  return IdHash{static_cast<uint64_t>(tag) << 32, high};
+}
+}  // namespace
+
 void WorldBuilder::AddPacked(const PackedEngagement& e, const char* base) {
-  // The index reads only IdHash::high and the top half of IdHash::low (see Interner).
   AddEngagement(std::string_view(base + e.account_at, e.account_len),
-                IdHash{static_cast<uint64_t>(e.account_tag) << 32, e.account_high},
+                PackedHash(e.account_tag, e.account_high),
                 std::string_view(base + e.target_at, e.target_len),
-                IdHash{static_cast<uint64_t>(e.target_tag) << 32, e.target_high}, e.time, e.kind,
-                e.device, e.ip);
+                PackedHash(e.target_tag, e.target_high), e.time, e.kind, e.device, e.ip);
 }
 
 void WorldBuilder::Prefetch(const PackedEngagement& e) const {
@@ -250,12 +256,26 @@ bool WorldBuilder::Add(const PostRecord& r, const RecordHashes& h, Rejection* wh
   terms.assign(r.urls.begin(), r.urls.end());
   terms.insert(terms.end(), r.hashtags.begin(), r.hashtags.end());
   terms.insert(terms.end(), r.mentions.begin(), r.mentions.end());
-  return AddPost(PostInput{r.id, r.account, r.text, r.platform.value_or(std::string_view()),
-                           r.repost_of.value_or(std::string_view()), r.reply_to.value_or(std::string_view()),
-                           r.platform.has_value(), r.repost_of.has_value(), r.reply_to.has_value(),
-                           h.id[0], h.id[1], h.id[2], h.id[3], h.token[0], h.token[1],
-                           static_cast<Time32>(r.time), terms.data(), static_cast<uint8_t>(r.urls.size()),
-                           static_cast<uint8_t>(r.hashtags.size()), static_cast<uint8_t>(r.mentions.size())},
+  return AddPost(PostInput{.id = r.id,
+                           .account = r.account,
+                           .text = r.text,
+                           .platform = r.platform.value_or(std::string_view()),
+                           .repost_of = r.repost_of.value_or(std::string_view()),
+                           .reply_to = r.reply_to.value_or(std::string_view()),
+                           .has_platform = r.platform.has_value(),
+                           .has_repost_of = r.repost_of.has_value(),
+                           .has_reply_to = r.reply_to.has_value(),
+                           .id_hash = h.id[0],
+                           .account_hash = h.id[1],
+                           .repost_of_hash = h.id[2],
+                           .reply_to_hash = h.id[3],
+                           .device = h.token[0],
+                           .ip = h.token[1],
+                           .time = static_cast<Time32>(r.time),
+                           .terms = terms.data(),
+                           .n_urls = static_cast<uint8_t>(r.urls.size()),
+                           .n_hashtags = static_cast<uint8_t>(r.hashtags.size()),
+                           .n_mentions = static_cast<uint8_t>(r.mentions.size())},
                  why);
 }
 
@@ -304,19 +324,26 @@ PackedPost WorldBuilder::Pack(const PostRecord& r, const char* base, uint32_t fi
 
 bool WorldBuilder::AddPacked(const PackedPost& p, const char* base, const std::string_view* terms,
                              Rejection* why) {
-  // The index reads only IdHash::high and the top half of IdHash::low (see Interner).
-  auto hash = [](uint32_t tag, uint64_t high) { return IdHash{static_cast<uint64_t>(tag) << 32, high}; };
-  return AddPost(PostInput{std::string_view(base + p.id_at, p.id_len),
-                           std::string_view(base + p.account_at, p.account_len),
-                           std::string_view(p.text, p.text_len),
-                           std::string_view(base + p.platform_at, p.platform_len),
-                           std::string_view(base + p.repost_of_at, p.repost_of_len),
-                           std::string_view(base + p.reply_to_at, p.reply_to_len),
-                           (p.present & PackedPost::kPlatform) != 0, (p.present & PackedPost::kRepostOf) != 0,
-                           (p.present & PackedPost::kReplyTo) != 0, hash(p.id_tag, p.id_high),
-                           hash(p.account_tag, p.account_high), hash(p.repost_of_tag, p.repost_of_high),
-                           hash(p.reply_to_tag, p.reply_to_high), p.device, p.ip, p.time, terms + p.first_term,
-                           p.n_urls, p.n_hashtags, p.n_mentions},
+  return AddPost(PostInput{.id = std::string_view(base + p.id_at, p.id_len),
+                           .account = std::string_view(base + p.account_at, p.account_len),
+                           .text = std::string_view(p.text, p.text_len),
+                           .platform = std::string_view(base + p.platform_at, p.platform_len),
+                           .repost_of = std::string_view(base + p.repost_of_at, p.repost_of_len),
+                           .reply_to = std::string_view(base + p.reply_to_at, p.reply_to_len),
+                           .has_platform = (p.present & PackedPost::kPlatform) != 0,
+                           .has_repost_of = (p.present & PackedPost::kRepostOf) != 0,
+                           .has_reply_to = (p.present & PackedPost::kReplyTo) != 0,
+                           .id_hash = PackedHash(p.id_tag, p.id_high),
+                           .account_hash = PackedHash(p.account_tag, p.account_high),
+                           .repost_of_hash = PackedHash(p.repost_of_tag, p.repost_of_high),
+                           .reply_to_hash = PackedHash(p.reply_to_tag, p.reply_to_high),
+                           .device = p.device,
+                           .ip = p.ip,
+                           .time = p.time,
+                           .terms = terms + p.first_term,
+                           .n_urls = p.n_urls,
+                           .n_hashtags = p.n_hashtags,
+                           .n_mentions = p.n_mentions},
                  why);
 }
 
