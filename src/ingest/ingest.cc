@@ -425,14 +425,15 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
     Result<std::unique_ptr<LineReader>> opened = LineReader::Open(inputs[f], options.max_line_bytes);
     if (!opened.ok()) return fail(opened.status());
     LineReader& reader = *opened.value();
-    // Makes room for `bytes` in the batch, sending it on first when it is too full.
-    auto room = [&](size_t bytes) {
-      if (batch->Fits(bytes)) return true;
+    // Sends the batch on and starts the next one of this file.
+    auto next_batch = [&]() {
       if (!push()) return false;
       batch->file_index = f;
       if (options.progress) options.progress->bytes_in.store(files_done_bytes + reader.bytes_in());
       return true;
     };
+    // Makes room for `bytes` in the batch, sending it on first when it is too full.
+    auto room = [&](size_t bytes) { return batch->Fits(bytes) || next_batch(); };
     for (;;) {
       std::string_view block;
       Result<bool> got = reader.NextBlockInto(batch->next_input(), batch->room(), &block);
@@ -440,7 +441,7 @@ void ReadAll(const std::vector<std::string>& inputs, const IngestOptions& option
       if (got.value()) {
         if (!block.empty()) {
           batch->AddBlock(block);
-        } else if (!room(batch->room() + 1)) {  // the next line needs a fresh batch
+        } else if (!next_batch()) {  // the next line needs a fresh batch
           return;
         }
         continue;
