@@ -1,7 +1,11 @@
 // `sluice validate` as a user runs it: exit codes, messages, the rejects file, stdin, JSON.
+#include <sys/wait.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "core/test_util.h"
 
@@ -54,6 +58,40 @@ TEST(CliValidateTest, ReadsStdin) {
   EXPECT_NE(r.out.find("post 1"), std::string::npos);
   auto none = RunSluice("validate", dir.Path("a.jsonl"));  // no file at all also means stdin
   EXPECT_EQ(none.exit_code, 0) << none.err;
+}
+
+TEST(CliValidateTest, StdinThroughAPipeGivesTheSameRejectsAsTheFile) {
+  // A pipe hands its bytes over in short reads, so lines are cut between reads everywhere; the
+  // bad lines must still be found on their own line numbers, as when the file is read.
+  ScratchDir dir;
+  std::string text;
+  std::vector<int> bad;
+  for (int i = 1; i <= 30000; ++i) {
+    if (i % 997 == 0) {
+      text += "{\"type\":\"engagement\",\"account\":\n";  // invalid JSON, cut short
+      bad.push_back(i);
+      continue;
+    }
+    text += R"({"type":"engagement","account":"u)" + std::to_string(i % 50) +
+            R"(","target":"p1","kind":"like","time":)" + std::to_string(1714550400 + i) + "}\n";
+  }
+  WriteFile(dir.Path("a.jsonl"), text);
+  auto file = RunSluice("validate --json --rejects " + dir.Path("from-file.jsonl") + " " + dir.Path("a.jsonl"));
+  EXPECT_EQ(file.exit_code, 1) << file.err;
+  const std::string cmd = "cat " + dir.Path("a.jsonl") + " | " + testing::SluiceBinary() +
+                          " validate --json --rejects " + dir.Path("from-pipe.jsonl") + " - >" +
+                          dir.Path("pipe.out");
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status)) << cmd;
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  std::string from_file = ReadFile(dir.Path("from-file.jsonl"));
+  std::string from_pipe = ReadFile(dir.Path("from-pipe.jsonl"));
+  for (size_t at; (at = from_pipe.find("<stdin>")) != std::string::npos;)
+    from_pipe.replace(at, 7, dir.Path("a.jsonl"));
+  EXPECT_EQ(from_pipe, from_file);
+  for (int line : bad)
+    EXPECT_NE(from_file.find("\"line\":" + std::to_string(line) + ","), std::string::npos) << line;
+  EXPECT_NE(ReadFile(dir.Path("pipe.out")).find("\"lines\":30000"), std::string::npos);
 }
 
 TEST(CliValidateTest, LineLimitOutOfRangeExitsTwoNamingTheOption) {

@@ -146,10 +146,13 @@ TEST(LineReaderTest, TruncatedZstdIsAnErrorNamingTheFile) {
   for (int i = 0; i < 20000; ++i) body += "{\"n\":" + std::to_string(i * 7919) + "}\n";
   std::string z = ZstdCompress(body);
   WriteFile(dir.Path("cut.jsonl.zst"), z.substr(0, z.size() / 2));
-  ReadAll r = Read(dir.Path("cut.jsonl.zst"));
-  ASSERT_FALSE(r.status.ok());
-  EXPECT_NE(r.status.message().find("cut.jsonl.zst"), std::string::npos);
-  EXPECT_NE(r.status.message().find("truncated"), std::string::npos);
+  // A line at a time, and in blocks read straight into the caller's buffer.
+  for (size_t room : {size_t{0}, size_t{4096}, size_t{3} << 20}) {
+    ReadAll r = Read(dir.Path("cut.jsonl.zst"), 1 << 20, room);
+    ASSERT_FALSE(r.status.ok()) << "room " << room;
+    EXPECT_NE(r.status.message().find("cut.jsonl.zst"), std::string::npos);
+    EXPECT_NE(r.status.message().find("truncated"), std::string::npos);
+  }
 }
 
 TEST(LineReaderTest, CorruptZstdIsAnError) {
@@ -157,8 +160,11 @@ TEST(LineReaderTest, CorruptZstdIsAnError) {
   std::string z = ZstdCompress(std::string(100000, 'x') + "\n");
   for (size_t i = 12; i < z.size(); i += 5) z[i] = static_cast<char>(z[i] ^ 0x5a);
   WriteFile(dir.Path("bad.zst"), z);
-  ReadAll r = Read(dir.Path("bad.zst"));
-  EXPECT_FALSE(r.status.ok());
+  for (size_t room : {size_t{0}, size_t{4096}, size_t{3} << 20}) {
+    ReadAll r = Read(dir.Path("bad.zst"), 1 << 20, room);
+    EXPECT_FALSE(r.status.ok()) << "room " << room;
+    EXPECT_NE(r.status.message().find("bad.zst"), std::string::npos) << r.status.message();
+  }
 }
 
 TEST(LineReaderTest, OverLongLineIsCutAndTheNextLineSurvives) {
