@@ -132,10 +132,12 @@ int main(int argc, char** argv) {
         ",\"engagements\":{},\"posts\":{},\"accounts\":{},\"rejected\":{},"
         "\"engagement_bytes_each\":{:.1f},\"post_fixed_bytes_each\":{:.1f},"
         "\"post_id_bytes_each\":{:.1f},\"post_text_bytes_each\":{:.1f},\"world_mb\":{:.1f},"
-        "\"peak_rss_mb_per_million_engagements\":{:.1f}",
+        "\"peak_rss_mb_per_million_engagements\":{:.1f},"
+        "\"batches\":{},\"batches_parsed_by_builder\":{},\"reader_wait_s\":{:.3f},\"builder_wait_s\":{:.3f}",
         world.engagements.size(), world.posts.size(), world.accounts.size(), st.rejected,
         m.engagements / ne, m.posts_fixed / np, m.post_ids / np, m.post_text / np,
-        m.total() / 1e6, PeakRssKb() / 1024.0 / (ne / 1e6));
+        m.total() / 1e6, PeakRssKb() / 1024.0 / (ne / 1e6), st.batches,
+        st.batches_parsed_by_builder, st.reader_wait_seconds, st.builder_wait_seconds);
     Report("ingest", st.bytes_uncompressed, records, secs, cpu, extra);
     return 0;
   }

@@ -281,8 +281,15 @@ class BatchQueue {
   // Returns false when the consumer has stopped; the batch is dropped.
   bool Push(std::unique_ptr<Batch> b) {
     std::unique_lock<std::mutex> lock(mu_);
-    space_.wait(lock, [&] { return full_.size() < kQueueDepth || stopped_; });
+    auto has_room = [&] { return full_.size() < kQueueDepth || stopped_; };
+    if (!has_room()) {
+      const auto t0 = std::chrono::steady_clock::now();
+      space_.wait(lock, has_room);
+      push_wait_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
     if (stopped_) return false;
+    ++pushed_;
+    if (!b->parsed) ++pushed_unparsed_;
     full_.push_back(std::move(b));
     ready_.notify_one();
     return true;
@@ -294,7 +301,12 @@ class BatchQueue {
   }
   std::unique_ptr<Batch> Pop() {
     std::unique_lock<std::mutex> lock(mu_);
-    ready_.wait(lock, [&] { return !full_.empty(); });
+    auto has_batch = [&] { return !full_.empty(); };
+    if (!has_batch()) {
+      const auto t0 = std::chrono::steady_clock::now();
+      ready_.wait(lock, has_batch);
+      pop_wait_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
     auto b = std::move(full_.front());
     full_.pop_front();
     space_.notify_one();
@@ -309,6 +321,14 @@ class BatchQueue {
     stopped_ = true;
     space_.notify_all();
   }
+  // How the threads shared the work so far (IngestStats). Call once the reader has finished.
+  void CountInto(IngestStats* st) {
+    std::lock_guard<std::mutex> lock(mu_);
+    st->batches = pushed_;
+    st->batches_parsed_by_builder = pushed_unparsed_;
+    st->reader_wait_seconds = push_wait_;
+    st->builder_wait_seconds = pop_wait_;
+  }
 
  private:
   size_t max_line_bytes_;
@@ -317,6 +337,8 @@ class BatchQueue {
   std::deque<std::unique_ptr<Batch>> full_;
   std::vector<std::unique_ptr<Batch>> pool_;
   bool stopped_ = false;
+  uint64_t pushed_ = 0, pushed_unparsed_ = 0;  // a batch pushed unparsed is parsed by the consumer
+  double push_wait_ = 0, pop_wait_ = 0;
 };
 
 // Takes each parsed line of a batch into it, as its next entry: records with their strings
@@ -589,6 +611,7 @@ Result<World> Ingest(const std::vector<std::string>& inputs, const IngestOptions
   queue.Stop();
   reader.join();
   if (!failure.ok()) return failure;
+  queue.CountInto(&st);
   st.accepted = builder.added();
   World world = builder.Finalize(&st.dangling);
   st.rejected = rejects->total();

@@ -43,6 +43,14 @@ struct IngestStats {
   uint64_t rejected = 0;
   DanglingCounts dangling;
   double seconds = 0;
+  // How the two threads shared the work (for benchmarks; they vary from run to run): batches
+  // handed from the reading thread to the building thread, how many of them the building thread
+  // parsed itself (it does when it would otherwise wait), and the seconds each thread waited:
+  // the reading thread for room in the queue, the building thread for a batch.
+  uint64_t batches = 0;
+  uint64_t batches_parsed_by_builder = 0;
+  double reader_wait_seconds = 0;
+  double builder_wait_seconds = 0;
 };
 
 // The salt for device and IP tokens: SLUICE_SALT from the environment when set, else `fallback`.

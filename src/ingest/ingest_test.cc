@@ -209,6 +209,10 @@ TEST(IngestTest, BatchedParsingKeepsEveryLineAndItsNumber) {
 
   EXPECT_EQ(st.lines, static_cast<uint64_t>(kLines) + 2);
   EXPECT_EQ(st.blank_lines, 2u);
+  // big.jsonl (over 3 MB) spans batches of 2 MB, and small.jsonl starts a batch of its own.
+  ASSERT_GT(text.size(), 3u << 20);
+  EXPECT_GE(st.batches, 3u);
+  EXPECT_LE(st.batches_parsed_by_builder, st.batches);
   ASSERT_EQ(rejects.first().size(), bad.size() + 1);
   auto expected = bad.begin();
   for (size_t k = 0; k < bad.size(); ++k, ++expected) {
